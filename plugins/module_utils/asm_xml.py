@@ -52,10 +52,12 @@ BOOL_FIELDS = frozenset((
 _FORBIDDEN_DECLARATION = re.compile(br"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _CAMEL_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL_WORD = re.compile(r"([a-z0-9])([A-Z])")
+_PLURAL_ACRONYM = re.compile(r"([A-Z])([A-Z]+)s(?=[A-Z]|$)")
 
 
 def snake_case(name):
     """``OSVirtualHardDisk`` -> ``os_virtual_hard_disk``, ``VirtualIPs`` -> ``virtual_ips``."""
+    name = _PLURAL_ACRONYM.sub(lambda match: match.group(1) + match.group(2).lower() + "s", name)
     return _CAMEL_WORD.sub(r"\1_\2", _CAMEL_ACRONYM.sub(r"\1_\2", name)).lower()
 
 

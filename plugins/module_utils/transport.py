@@ -40,6 +40,7 @@ RETRY_BASE_DELAY = 0.5
 RETRY_MAX_DELAY = 20.0
 RETRY_DEADLINE = 300.0
 EXCLUSIVE_ACCESS_MARKER = "requires exclusive access"
+MAX_REDIRECTS = 5
 
 _QUOTE_SAFE = "/()$=',"
 
@@ -77,7 +78,6 @@ def build_session(certificate, validate_certs=True, ca_path=None):
     session = requests.Session()
     session.mount("https://", ClientCertificateAdapter(_client_ssl_context(certificate)))
     session.verify = (ca_path or True) if validate_certs else False
-    session.max_redirects = 5
     session.headers.update({
         "x-ms-version": API_VERSION,
         "Content-Type": CONTENT_TYPE,
@@ -134,6 +134,7 @@ class AsmClient:
         self.subscription_id = subscription_id
         self.management_url = management_url.rstrip("/")
         self.session = session
+        self.session.max_redirects = MAX_REDIRECTS
         self.timeout = timeout
         self.retry_deadline = retry_deadline
         self.log = logger or (lambda message: None)
@@ -198,7 +199,7 @@ class AsmClient:
                 raise failure
             attempt += 1
             self.log("ASM retry %d of %s %s after %s: %s; waiting %.1fs"
-                      % (attempt, method, path, cause.strip(), failure.message, delay))
+                     % (attempt, method, path, cause.strip(), failure.message, delay))
             self.sleep(delay)
 
     # ------------------------------------------------------------ conveniences
