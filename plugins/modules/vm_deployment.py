@@ -398,7 +398,6 @@ seealso:
   - module: azure_classic.servicemanagement.storage_account
 extends_documentation_fragment:
   - azure_classic.servicemanagement.auth
-  - azure_classic.servicemanagement.wait
   - azure_classic.servicemanagement.attributes
 """
 
@@ -797,6 +796,7 @@ import datetime
 from contextlib import contextmanager
 
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import deployments
+from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import os_images
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import vm_desired_state as desired
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.errors import AsmError
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.module import AsmModule
@@ -987,7 +987,7 @@ class VmDeployment:
 
     def source_image(self):
         if self.params.get("image"):
-            image = deployments.get_os_image(self.client, self.params["image"])
+            image = os_images.get(self.client, self.params["image"])
             if image is None:
                 raise AsmError("The OS image %s does not exist." % self.params["image"], option="image")
             return desired.source_facts(image=image)
