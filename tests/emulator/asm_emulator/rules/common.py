@@ -39,6 +39,14 @@ def deployment_key(service, deployment):
     return "%s/%s" % (service.lower(), deployment.lower())
 
 
+def hosted_service(tx, ctx, name):
+    """The subscription's hosted service ``name`` or 404 (another subscription's is invisible)."""
+    doc = tx.get(HOSTED_SERVICE, global_key(name or ""))
+    if doc is None or doc["subscription_id"] != ctx.subscription_id:
+        raise ASMError(404, "ResourceNotFound", "The hosted service does not exist.")  # recorded
+    return doc
+
+
 def require(value, what):
     if value is None or value == "":
         raise bad_request("The %s must be specified." % what)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from asm_emulator import operations
-from asm_emulator.errors import bad_request, conflict, not_found
+from asm_emulator.errors import bad_request, conflict
 from asm_emulator.rules import common, deployments
 from asm_emulator.rules.common import DEPLOYMENT, HOSTED_SERVICE, SERVICE_CERTIFICATE
 
@@ -16,11 +16,7 @@ INVALID_LABEL = "The label is not a valid hosted service label: it must be base6
 
 
 def get(tx, ctx, name):
-    """The subscription's hosted service ``name`` or 404 (another subscription's is invisible)."""
-    doc = tx.get(HOSTED_SERVICE, common.global_key(name or ""))
-    if doc is None or doc["subscription_id"] != ctx.subscription_id:
-        raise not_found(NOT_FOUND)
-    return doc
+    return common.hosted_service(tx, ctx, name)
 
 
 def list_all(tx, ctx):

@@ -64,7 +64,7 @@ def test_schedule_starts_short_grows_and_caps():
     clock = FakeClock()
     schedule = operations.PollSchedule(3600, clock=clock)
     delays = []
-    for _ in range(10):
+    for _poll in range(10):
         delay = schedule.next_delay()
         delays.append(delay)
         clock.sleep(delay)
