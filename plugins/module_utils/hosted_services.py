@@ -116,15 +116,15 @@ def update(client, name, label=None, description=None, extended_properties=None,
     return submit(client, "PUT", service_path(name), body=body, wait=wait, timeout=timeout)
 
 
-def delete_deployment(client, name, deployment, wait=True, timeout=600):
-    """Delete one deployment of the service together with its disks and their VHD blobs (``comp=media``)."""
-    path = "%s/deployments/%s" % (service_path(name), deployment)
-    return submit(client, "DELETE", path, query=[("comp", "media")], wait=wait, timeout=timeout)
+def delete(client, name, delete_deployments=False, wait=True, timeout=600):
+    """Delete Cloud Service.
 
-
-def delete(client, name, wait=True, timeout=600):
-    """Delete Cloud Service (the service refuses while it still has deployments)."""
-    return submit(client, "DELETE", service_path(name), wait=wait, timeout=timeout)
+    The service refuses while the cloud service still has deployments; with ``delete_deployments``
+    the request carries ``comp=media`` and the service deletes the deployments, their disks and the
+    disks' VHD blobs first, then the cloud service, all in one asynchronous operation.
+    """
+    query = [("comp", "media")] if delete_deployments else None
+    return submit(client, "DELETE", service_path(name), query=query, wait=wait, timeout=timeout)
 
 
 # ---------------------------------------------------------------- shapes for check mode and validation

@@ -150,43 +150,42 @@ def _catalogue_elements(fields):
 
 
 def create(client, name, label, media_link, os, wait=True, timeout=600, **catalogue):
-    """Add OS Image from a VHD blob of the subscription; ``catalogue`` holds the optional descriptive fields."""
+    """Add OS Image from a VHD blob of the subscription; ``catalogue`` holds the optional descriptive fields.
+
+    The Add body carries the image's identity only (label, blob, name, OS: asm-api.md section 5).
+    The catalogue fields follow in one Update OS Image once the add has finished, so a task that
+    sets them gets them on the first run and finds nothing to change on the next.
+    """
     unknown = set(catalogue) - set(MUTABLE_FIELDS)
     if unknown:
         raise AsmError("Unknown OS image fields: %s" % ", ".join(sorted(unknown)))
-    body = build("OSImage", [
-        ("Label", label),
-        ("MediaLink", media_link),
-        ("Name", name),
-        ("OS", os),
-        ("Eula", catalogue.get("eula")),
-        ("Description", catalogue.get("description")),
-        ("ImageFamily", catalogue.get("image_family")),
-        ("PublishedDate", catalogue.get("published_date")),
-        ("ShowInGui", catalogue.get("show_in_gui")),
-        ("PrivacyUri", catalogue.get("privacy_uri")),
-        ("IconUri", catalogue.get("icon_uri")),
-        ("RecommendedVMSize", catalogue.get("recommended_vm_size")),
-        ("SmallIconUri", catalogue.get("small_icon_uri")),
-        ("Language", catalogue.get("language")),
-    ])
-    return submit(client, "POST", COLLECTION_PATH, body=body, wait=wait, timeout=timeout)
+    body = build("OSImage", [("Label", label), ("MediaLink", media_link), ("Name", name), ("OS", os)])
+    operation = submit(client, "POST", COLLECTION_PATH, body=body, wait=wait or bool(catalogue), timeout=timeout)
+    if not catalogue:
+        return operation
+    return _put_catalogue(client, name, dict(catalogue, label=label), wait, timeout)
+
+
+def _put_catalogue(client, name, fields, wait, timeout):
+    fields = dict(fields)
+    if not fields.get("published_date"):
+        fields["published_date"] = None
+    body = build("OSImage", [("Label", fields["label"])] + _catalogue_elements(fields))
+    return submit(client, "PUT", image_path(name), body=body, wait=wait, timeout=timeout)
 
 
 def update(client, current, changes, wait=True, timeout=600):
     """Update OS Image: ``changes`` laid over the image's ``current`` catalogue fields.
 
-    The update body replaces the image's catalogue fields and requires the label, so the fields the
-    task does not change are sent with their current values rather than left out (which would clear
-    them). An empty published date is dropped: the service refuses it.
+    The update body requires the label, and whether the service replaces or merges the other
+    catalogue fields is not documented; so the fields the task does not change are sent with their
+    current values rather than left out, which keeps them either way. An empty published date is
+    dropped: the service refuses it.
     """
     refuse_platform_image(current, "modified")
     fields = dict((field, current.get(field)) for field in MUTABLE_FIELDS)
     fields.update(changes)
-    if not fields.get("published_date"):
-        fields["published_date"] = None
-    body = build("OSImage", [("Label", fields["label"])] + _catalogue_elements(fields))
-    return submit(client, "PUT", image_path(current["name"]), body=body, wait=wait, timeout=timeout)
+    return _put_catalogue(client, current["name"], fields, wait, timeout)
 
 
 def delete(client, image, delete_vhd=False, wait=True, timeout=600):

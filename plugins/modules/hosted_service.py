@@ -63,11 +63,10 @@ options:
     default: present
   delete_deployments:
     description:
-      - With O(state=absent), first delete the deployments of the service (for example its virtual
+      - With O(state=absent), also delete the deployments of the service (for example its virtual
         machines), together with their disks and the disks' VHD blobs, then the service.
+      - This is one request (C(comp=media)) and one asynchronous operation, which O(wait) waits for.
       - Without it, deleting a service that still has deployments fails and names them.
-      - The deployments are always deleted one after the other and waited for, even with O(wait=false),
-        because the service cannot be deleted before they are gone.
     type: bool
     default: false
 extends_documentation_fragment:
@@ -272,14 +271,8 @@ def delete(module, flow, current):
         module.fail("The hosted service %s still has deployments: %s. Set delete_deployments=true to delete them, "
                     "with their disks and VHD blobs, before the service." % (current["name"], names),
                     option="delete_deployments")
-
-    def send():
-        # The service cannot go before its deployments, so those are waited for whatever wait says.
-        for deployment in deployments:
-            hosted_services.delete_deployment(client, current["name"], deployment["name"], wait=True,
-                                              timeout=params["wait_timeout"])
-        return hosted_services.delete(client, current["name"], wait=params["wait"], timeout=params["wait_timeout"])
-    flow.delete(current, send)
+    flow.delete(current, lambda: hosted_services.delete(client, current["name"], delete_deployments=bool(deployments),
+                                                        wait=params["wait"], timeout=params["wait_timeout"]))
 
 
 def ensure(module):

@@ -95,13 +95,13 @@ def test_update_sends_only_the_given_fields(make_client):
     assert body_children(adapter.requests[0]) == [("Description", "new")]
 
 
-def test_delete_deployment_deletes_its_disks_too(make_client):
-    client, adapter = make_client([(202, ""), succeeded(), (200, ""), succeeded()])
-    hosted_services.delete_deployment(client, "svc", "vm1")
+def test_delete_with_its_deployments_is_one_request(make_client):
+    client, adapter = make_client([(200, ""), succeeded(), (202, ""), succeeded()])
     hosted_services.delete(client, "svc")
+    hosted_services.delete(client, "svc", delete_deployments=True)
     assert [call for call in calls(adapter) if not call[1].startswith("operations/")] == [
-        ("DELETE", "services/hostedservices/svc/deployments/vm1?comp=media"),
         ("DELETE", "services/hostedservices/svc"),
+        ("DELETE", "services/hostedservices/svc?comp=media"),
     ]
 
 

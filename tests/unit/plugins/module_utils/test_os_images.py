@@ -59,15 +59,23 @@ def test_filters(filters, expected):
     assert os_images.matches(PUBLIC, **filters) is expected
 
 
-def test_add_body_in_the_documented_order(make_client):
+def test_add_sends_the_identity_only(make_client):
     client, adapter = make_client([(200, os_image_xml("img")), succeeded()])
-    os_images.create(client, "img", "My image", "https://s.blob.core.windows.net/vhds/img.vhd", "Linux",
-                     description="d", show_in_gui=False, recommended_vm_size="Small")
-    assert (calls(adapter)[0], body_root(adapter.requests[0])) == (("POST", "services/images"), "OSImage")
+    os_images.create(client, "img", "My image", "https://s.blob.core.windows.net/vhds/img.vhd", "Linux", wait=False)
+    assert (calls(adapter), body_root(adapter.requests[0])) == ([("POST", "services/images")], "OSImage")
     assert body_children(adapter.requests[0]) == [
         ("Label", "My image"), ("MediaLink", "https://s.blob.core.windows.net/vhds/img.vhd"), ("Name", "img"),
-        ("OS", "Linux"), ("Description", "d"), ("ShowInGui", "false"), ("RecommendedVMSize", "Small"),
-    ]
+        ("OS", "Linux")]
+
+
+def test_add_with_catalogue_fields_updates_once_the_add_is_done(make_client):
+    client, adapter = make_client([(200, os_image_xml("img")), succeeded(), (200, os_image_xml("img")), succeeded()])
+    os_images.create(client, "img", "My image", "https://s.blob.core.windows.net/vhds/img.vhd", "Linux",
+                     description="d", show_in_gui=False, recommended_vm_size="Small")
+    assert [call[0] for call in calls(adapter)] == ["POST", "GET", "PUT", "GET"]
+    assert calls(adapter)[2] == ("PUT", "services/images/img")
+    assert body_children(adapter.requests[2]) == [
+        ("Label", "My image"), ("Description", "d"), ("ShowInGui", "false"), ("RecommendedVMSize", "Small")]
 
 
 def test_add_refuses_unknown_fields(make_client):

@@ -156,14 +156,17 @@ def test_a_service_with_deployments_is_not_deleted_without_asking(run):
     assert sent == [GET]
 
 
-def test_delete_deployments_removes_them_with_their_disks_first(run):
+def test_delete_deployments_removes_them_with_their_disks_in_one_request(run):
     busy = hosted_service_xml("svc1", deployments=[("vm1", "Production"), ("vm2", "Staging")])
     result, sent, _adapter = run(dict(state="absent", delete_deployments=True, wait=False), [
-        (200, busy), (202, ""), succeeded(), (202, ""), succeeded(), (200, "", {"x-ms-request-id": "last"})])
+        (200, busy), (202, "", {"x-ms-request-id": "last"})])
     assert result["changed"] is True and result["request_id"] == "last"
-    assert writes(sent) == [("DELETE", "services/hostedservices/svc1/deployments/vm1?comp=media"),
-                            ("DELETE", "services/hostedservices/svc1/deployments/vm2?comp=media"),
-                            ("DELETE", "services/hostedservices/svc1")]
+    assert writes(sent) == [("DELETE", "services/hostedservices/svc1?comp=media")]
+
+
+def test_delete_deployments_on_a_service_without_any_is_a_plain_delete(run):
+    result, sent, _adapter = run(dict(state="absent", delete_deployments=True), [(200, EXISTING), (200, ""), succeeded()])
+    assert result["changed"] is True and writes(sent) == [("DELETE", "services/hostedservices/svc1")]
 
 
 def test_create_that_meets_its_own_retried_attempt_adopts_the_service(run):

@@ -37,11 +37,12 @@ def writes(sent):
 
 def test_add(run):
     result, sent, adapter = run(dict(label="Golden", media_link=LINK, os="Linux", description="first"), [
-        not_found(), (200, EXISTING), succeeded(), (200, EXISTING)])
+        not_found(), (200, EXISTING), succeeded(), (200, EXISTING), succeeded(), (200, EXISTING)])
     assert result["changed"] is True and result["os_image"]["category"] == "User"
-    assert writes(sent) == [("POST", "services/images")]
+    assert writes(sent) == [("POST", "services/images"), ("PUT", "services/images/img1")]
     assert body_children(adapter.requests[1]) == [("Label", "Golden"), ("MediaLink", LINK), ("Name", "img1"),
-                                                  ("OS", "Linux"), ("Description", "first")]
+                                                  ("OS", "Linux")]
+    assert body_children(adapter.requests[3]) == [("Label", "Golden"), ("Description", "first")]
 
 
 def test_second_run_is_one_get_even_when_the_service_answers_http_for_https(run):
