@@ -25,14 +25,20 @@ EXTRA=(${ANSIBLE_TEST_ARGS:-})
 
 banner() { printf '\n==== %s ====\n' "$*"; }
 
+# ansible-test keeps its tool virtualenvs in ~/.ansible/test; two runs building one at the same
+# time break each other, so runs on one machine take turns.
+LOCK="$HOME/.ansible/test/.asm-collection.lock"
+mkdir -p "$(dirname "$LOCK")"
+serialized() { flock "$LOCK" "$@"; }
+
 step_sanity() {
   banner "ansible-test sanity"
-  ansible-test sanity --venv --requirements --color=no "${EXTRA[@]}"
+  serialized ansible-test sanity --venv --requirements --color=no "${EXTRA[@]}"
 }
 
 step_units() {
   banner "ansible-test units"
-  ansible-test units --venv --python 3.12 --requirements --color=no "${EXTRA[@]}"
+  serialized ansible-test units --venv --python 3.12 --requirements --color=no "${EXTRA[@]}"
 }
 
 step_emulator() {
