@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from asm_emulator import catalogue
 from asm_emulator.errors import not_found
-from asm_emulator.rules import os_images
-from asm_emulator.wire import views, xmlin
+from asm_emulator.rules import disks, os_images, vm_images
+from asm_emulator.wire import deployment_views, views, xmlin
 from asm_emulator.wire.respond import accepted, mutate, ok, read
 
 
@@ -38,4 +38,48 @@ def update_os_image(ctx, request, name):
 def delete_os_image(ctx, request, name):
     delete_media = request.query.get("comp", "").lower() == "media"
     mutate(ctx, lambda tx: os_images.delete(tx, ctx, name, delete_media))
+    return accepted(ctx, 200)
+
+
+# -- VM images -----------------------------------------------------------------------------------
+def list_vm_images(ctx, request):
+    """Optional filters ``location``, ``publisher``, ``category`` (asm-api.md 6)."""
+    location, publisher, category = (request.query.get(key) for key in ("location", "publisher", "category"))
+    users = [doc for doc in read(ctx, lambda tx: vm_images.list_user(tx, ctx))
+             if vm_images.matches(location, publisher, category, doc["location"], None, "User")]
+    platform = [image for image in catalogue.platform_vm_images()
+                if vm_images.matches(location, publisher, category, ";".join(image.locations), image.publisher, image.category)]
+    return ok(ctx, deployment_views.vm_images_document(users, platform))
+
+
+def create_vm_image(ctx, request):
+    body = xmlin.parse(request.body, "VMImage")
+    mutate(ctx, lambda tx: vm_images.create(tx, ctx, body))
+    return accepted(ctx, 202)
+
+
+def update_vm_image(ctx, request, name):
+    body = xmlin.parse(request.body, "VMImage")
+    mutate(ctx, lambda tx: vm_images.update(tx, ctx, name, body))
+    return accepted(ctx, 200)
+
+
+def delete_vm_image(ctx, request, name):
+    delete_media = request.query.get("comp", "").lower() == "media"
+    mutate(ctx, lambda tx: vm_images.delete(tx, ctx, name, delete_media))
+    return accepted(ctx, 202)
+
+
+# -- disks ---------------------------------------------------------------------------------------
+def list_disks(ctx, _request):
+    return ok(ctx, deployment_views.disks_document(read(ctx, lambda tx: disks.list_all(tx, ctx))))
+
+
+def get_disk(ctx, _request, name):
+    return ok(ctx, deployment_views.disk_document(read(ctx, lambda tx: disks.get(tx, ctx, name))))
+
+
+def delete_disk(ctx, request, name):
+    delete_media = request.query.get("comp", "").lower() == "media"
+    mutate(ctx, lambda tx: disks.delete(tx, ctx, name, delete_media))
     return accepted(ctx, 200)

@@ -1,6 +1,7 @@
 """The route table: every ASM call the emulator answers, subscription-relative."""
 from __future__ import annotations
 
+from asm_emulator.wire import handlers_compute as compute
 from asm_emulator.wire import handlers_images as images
 from asm_emulator.wire import handlers_platform as platform
 from asm_emulator.wire import handlers_services as services
@@ -39,6 +40,32 @@ ROUTES = [
     Route("GET", "/services/images/{name}", images.get_os_image),
     Route("PUT", "/services/images/{name}", images.update_os_image),
     Route("DELETE", "/services/images/{name}", images.delete_os_image),
+    # VM images and disks
+    Route("GET", "/services/vmimages", images.list_vm_images),
+    Route("POST", "/services/vmimages", images.create_vm_image),
+    Route("PUT", "/services/vmimages/{name}", images.update_vm_image),
+    Route("DELETE", "/services/vmimages/{name}", images.delete_vm_image),
+    Route("GET", "/services/disks", images.list_disks),
+    Route("GET", "/services/disks/{name}", images.get_disk),
+    Route("DELETE", "/services/disks/{name}", images.delete_disk),
+    # service certificates
+    Route("GET", "/services/hostedservices/{service}/certificates", compute.list_service_certificates),
+    Route("POST", "/services/hostedservices/{service}/certificates", compute.add_service_certificate),
+    Route("GET", "/services/hostedservices/{service}/certificates/{thumbprint}", compute.get_service_certificate),
+    Route("DELETE", "/services/hostedservices/{service}/certificates/{thumbprint}", compute.delete_service_certificate),
+    # deployments, roles, role instances
+    Route("POST", "/services/hostedservices/{service}/deployments", compute.create_deployment),
+    Route("POST", "/services/hostedservices/{service}/deploymentslots/{slot}", compute.create_deployment_in_slot),
+    Route("GET", "/services/hostedservices/{service}/deploymentslots/{slot}", compute.get_deployment_by_slot),
+    Route("GET", "/services/hostedservices/{service}/deployments/{deployment}", compute.get_deployment),
+    Route("DELETE", "/services/hostedservices/{service}/deployments/{deployment}", compute.delete_deployment),
+    Route("POST", "/services/hostedservices/{service}/deployments/{deployment}/roles", compute.add_role),
+    Route("POST", "/services/hostedservices/{service}/deployments/{deployment}/roles/Operations", compute.roles_operation),
+    Route("GET", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}", compute.get_role),
+    Route("PUT", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}", compute.update_role),
+    Route("DELETE", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}", compute.delete_role),
+    Route("POST", "/services/hostedservices/{service}/deployments/{deployment}/roleinstances/{role}/Operations", compute.role_instance_operation),
+    Route("POST", "/services/hostedservices/{service}/deployments/{deployment}/roleinstances/{instance}", compute.role_instance_unsupported),
 ]
 
 ROUTER = Router(ROUTES)
