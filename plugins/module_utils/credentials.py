@@ -237,7 +237,14 @@ def load_publish_settings(path, subscription_id=None, password=None, now=None):
     except (binascii.Error, ValueError):
         raise AsmCredentialError("publish_settings: the ManagementCertificate in %s is not base64." % path,
                                  option="publish_settings")
-    certificate = load_certificate_data(data, password, path, "publish_settings", now=now)
+    try:
+        certificate = load_certificate_data(data, password, path, "publish_settings", now=now)
+    except AsmCredentialError as exc:
+        # The portal's files embed a PKCS#12 without password; a password meant for another
+        # certificate (say, from AZURE_CERT_PASSWORD) must not make them unusable.
+        if not password or exc.option != "management_cert_password":
+            raise
+        certificate = load_certificate_data(data, None, path, "publish_settings", now=now)
     url = (entry["url"] or DEFAULT_MANAGEMENT_URL).rstrip("/")
     return entry["id"], url, certificate
 

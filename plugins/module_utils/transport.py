@@ -98,8 +98,11 @@ def is_retryable_status(method, status, code, message):
 
 
 def is_retryable_exception(method, exc):
-    """Connection errors and read timeouts are retried on reads only: a write may have arrived."""
-    if method != "GET":
+    """Connection errors and read timeouts are retried on reads only: a write may have arrived.
+
+    A TLS failure (an untrusted server, a refused client certificate) is never transient.
+    """
+    if method != "GET" or isinstance(exc, requests.exceptions.SSLError):
         return False
     return isinstance(exc, (requests.exceptions.ConnectionError, requests.exceptions.Timeout))
 
@@ -170,7 +173,9 @@ class AsmClient:
         return delay
 
     def _send_once(self, method, url, body):
-        return self.session.request(method, url, data=body, timeout=self.timeout)
+        # verify is passed on every call: otherwise requests lets REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE
+        # from the environment replace the ca_path the user gave.
+        return self.session.request(method, url, data=body, timeout=self.timeout, verify=self.session.verify)
 
     def request(self, method, path, body=None, query=None):
         """Send one logical request, retrying transient failures; return ``Response`` or raise ``AsmError``."""
@@ -180,6 +185,10 @@ class AsmClient:
         while True:
             try:
                 answer = self._send_once(method, url, body)
+            except requests.exceptions.SSLError as exc:
+                raise AsmError("%s %s failed during the TLS handshake: %s. If the endpoint's certificate comes from a "
+                               "private CA, set ca_path; if the management certificate is refused, register it for the "
+                               "subscription." % (method, path, exc))
             except requests.exceptions.RequestException as exc:
                 if not is_retryable_exception(method, exc):
                     raise AsmError("%s %s failed: %s" % (method, path, exc))

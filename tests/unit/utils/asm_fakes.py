@@ -73,9 +73,11 @@ class ScriptedAdapter(BaseAdapter):
         super().__init__()
         self.answers = list(answers)
         self.requests = []
+        self.send_kwargs = []
 
     def send(self, request, **kwargs):
         self.requests.append(request)
+        self.send_kwargs.append(kwargs)
         if not self.answers:
             raise AssertionError("unexpected request %s %s" % (request.method, request.url))
         answer = self.answers.pop(0)

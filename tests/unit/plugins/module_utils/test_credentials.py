@@ -159,6 +159,20 @@ def test_publish_settings_single_subscription(cert_and_key, write_file):
     assert loaded.certificate == cert
 
 
+def test_publish_settings_without_password_ignores_a_stray_password(cert_and_key, write_file):
+    cert, key = cert_and_key
+    path = write_file("a.publishsettings", publish_settings_of([(SUB_A, "Portal", pfx_of(cert, key), "https://emu:8443/")]))
+    assert credentials.load_publish_settings(path, password="for-another-file")[2].certificate == cert
+
+
+def test_publish_settings_with_protected_pfx_needs_its_password(cert_and_key, write_file):
+    cert, key = cert_and_key
+    path = write_file("a.publishsettings", publish_settings_of([(SUB_A, "Protected", pfx_of(cert, key, "pw"), "https://emu/")]))
+    assert credentials.load_publish_settings(path, password="pw")[2].certificate == cert
+    error = _failure(lambda: credentials.load_publish_settings(path, password="wrong"))
+    assert error.option == "management_cert_password"
+
+
 def test_publish_settings_schema_one(cert_and_key, write_file):
     cert, key = cert_and_key
     path = write_file("old.publishsettings",

@@ -68,6 +68,15 @@ def test_one_session_for_every_request(make_client):
     assert all(request.headers["x-ms-version"] == "2014-10-01" for request in adapter.requests)
 
 
+def test_ca_path_wins_over_ca_bundle_variables_in_the_environment(make_client, monkeypatch):
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    monkeypatch.setenv("CURL_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    client, adapter = make_client([(200, "<Locations/>")])
+    client.session.verify = "/emulator/ca.pem"
+    client.get("locations")
+    assert adapter.send_kwargs[0]["verify"] == "/emulator/ca.pem"
+
+
 def test_url_quoting_and_query(make_client):
     client, _adapter = make_client([])
     assert client.url("services/images/a b:c") == "https://management.example/sub-1/services/images/a%20b%3Ac"
@@ -134,12 +143,19 @@ def test_transient_failures_are_retried_and_logged(make_client, clock, method, f
     ("POST", (500, error_body("InternalError", "oops"))),
     ("POST", requests.exceptions.ConnectionError("connection reset")),
     ("DELETE", requests.exceptions.ReadTimeout("read timed out")),
+    ("GET", requests.exceptions.SSLError("certificate verify failed")),
 ])
 def test_never_retried(make_client, clock, method, answer):
     client, adapter = make_client([answer, (200, "<Ok/>")])
     _error(lambda: client.request(method, "services/hostedservices/svc"))
     assert len(adapter.requests) == 1
     assert clock.sleeps == []
+
+
+def test_tls_failure_explains_what_to_check(make_client):
+    client, _adapter = make_client([requests.exceptions.SSLError("certificate verify failed")])
+    error = _error(lambda: client.get("locations"))
+    assert "TLS handshake" in error.message and "ca_path" in error.message
 
 
 def test_backoff_grows_with_jitter_and_stops_at_the_deadline(make_client, clock):
