@@ -80,6 +80,26 @@ def find_location(name):
 
 
 @functools.lru_cache(maxsize=None)
+def _web_worker_sizes():
+    root = ET.fromstring(locations_body())  # nosec - shipped data
+    result = {}
+    for loc in root.findall(_NS + "Location"):
+        sizes = loc.find("%sComputeCapabilities/%sWebWorkerRoleSizes" % (_NS, _NS))
+        result[loc.find(_NS + "Name").text] = tuple(size.text for size in sizes) if sizes is not None else ()
+    return result
+
+
+def hosted_service_capabilities(location):
+    """``<ComputeCapabilities>`` of a hosted service in List Hosted Services (recorded 2015): the web
+    and worker sizes of its location, and every size that virtual machines support."""
+    vm_sizes = [size["name"] for size in _role_sizes().values() if size["virtual_machines"]]
+    return xmlout.element("ComputeCapabilities", [
+        xmlout.element("WebWorkerRoleSizes", [xmlout.text("RoleSize", size) for size in _web_worker_sizes().get(location, ())]),
+        xmlout.element("VirtualMachinesRoleSizes", [xmlout.text("RoleSize", size) for size in vm_sizes]),
+    ])
+
+
+@functools.lru_cache(maxsize=None)
 def role_sizes_body():
     return _read("role_sizes.xml")
 

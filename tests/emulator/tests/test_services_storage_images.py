@@ -55,7 +55,7 @@ def test_hosted_service_lifecycle_shapes_and_codes(emu):
     assert "<Deployments/></HostedService>" in embedded
     listing = parse(emu.asm("GET", "/services/hostedservices").text)
     assert [child_text(item, "ServiceName") for item in listing] == ["svc1"]
-    assert tags(listing[0]) == ["Url", "ServiceName", "HostedServiceProperties"]
+    assert tags(listing[0]) == ["Url", "ServiceName", "HostedServiceProperties", "ComputeCapabilities"]
     delete = emu.asm("DELETE", "/services/hostedservices/svc1")
     assert delete.status_code == 200
     assert child_text(emu.wait_operation(delete.headers["x-ms-request-id"]), "Status") == "Succeeded"

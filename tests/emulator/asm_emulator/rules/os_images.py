@@ -91,3 +91,18 @@ def delete(tx, ctx, name, delete_media):
     operations.begin(tx, ctx, "os_image_delete")
     doc["blob_deleted"] = bool(delete_media)
     return doc
+
+
+def replicate(tx, ctx, name, body):
+    """``PUT /services/images/<name>/replicate`` (x-ms-version 2015-04-01): remember the target
+    regions; replication itself is not simulated, progress stays 0 as in the recording."""
+    doc = get_user(tx, ctx, name)
+    regions = [region.text for region in body.path("TargetLocations").all("Region")] if body.has("TargetLocations") else []
+    if not regions:
+        raise bad_request("At least one target location must be specified.")
+    for region in regions:
+        common.check_location(region, None)
+    doc["replicated_to"] = regions
+    tx.put(OS_IMAGE, common.subscription_key(ctx.subscription_id, doc["name"]), ctx.subscription_id, doc)
+    operations.begin(tx, ctx, "os_image_update")
+    return doc

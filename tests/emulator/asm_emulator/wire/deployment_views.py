@@ -83,8 +83,8 @@ def _data_disk(disk):
 def _os_disk(disk):
     return element("OSVirtualHardDisk", [
         text("HostCaching", disk["host_caching"]), text("DiskLabel", disk.get("disk_label")), text("DiskName", disk["disk_name"]),
-        text("MediaLink", disk["media_link"]), text("SourceImageName", disk.get("source_image_name")),
-        text("RemoteSourceImageLink", disk.get("remote_source_image_link")), text("OS", disk["os"]), text("IOType", "Standard"),
+        text("MediaLink", disk["media_link"]), text("SourceImageName", disk.get("source_image_name")), text("OS", disk["os"]),
+        text("RemoteSourceImageLink", disk.get("remote_source_image_link")), text("IOType", "Standard"),  # recorded order: OS in between
     ])
 
 
@@ -188,8 +188,8 @@ def _user_vm_image(doc):
     ])
 
 
-def vm_images_document(users, platform):
-    return document("VMImages", [_user_vm_image(doc) for doc in users] + [image.fragment for image in platform])
+def vm_images_document(users, platform_fragments):
+    return document("VMImages", [_user_vm_image(doc) for doc in users] + list(platform_fragments))
 
 
 # -- service certificates -------------------------------------------------------------------------

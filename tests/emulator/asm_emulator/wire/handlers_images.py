@@ -1,11 +1,14 @@
 """OS images (platform + user), VM images (platform + user), disks."""
 from __future__ import annotations
 
+import re
+
 from asm_emulator import catalogue
 from asm_emulator.errors import not_found
 from asm_emulator.rules import disks, os_images, vm_images
 from asm_emulator.wire import deployment_views, views, xmlin
 from asm_emulator.wire.respond import accepted, mutate, ok, read
+from asm_emulator.wire.xmlout import escape
 
 
 def list_os_images(ctx, _request):
@@ -41,14 +44,34 @@ def delete_os_image(ctx, request, name):
     return accepted(ctx, 200)
 
 
+def replicate_os_image(ctx, request, name):
+    body = xmlin.parse(request.body, "ReplicationInput")
+    doc = mutate(ctx, lambda tx: os_images.replicate(tx, ctx, name, body))
+    return accepted(ctx, 200, document=views.replication_answer(doc))
+
+
+def get_os_image_details(ctx, _request, name):
+    def render(tx):
+        source, image = os_images.find(tx, ctx, name)
+        if source != "user":
+            raise not_found(os_images.NOT_FOUND)
+        return views.os_image_details(image)
+
+    return ok(ctx, read(ctx, render))
+
+
 # -- VM images -----------------------------------------------------------------------------------
 def list_vm_images(ctx, request):
     """Optional filters ``location``, ``publisher``, ``category`` (asm-api.md 6)."""
     location, publisher, category = (request.query.get(key) for key in ("location", "publisher", "category"))
     users = [doc for doc in read(ctx, lambda tx: vm_images.list_user(tx, ctx))
              if vm_images.matches(location, publisher, category, doc["location"], None, "User")]
-    platform = [image for image in catalogue.platform_vm_images()
+    platform = [image.fragment for image in catalogue.platform_vm_images()
                 if vm_images.matches(location, publisher, category, ";".join(image.locations), image.publisher, image.category)]
+    if location:
+        # Filtered by location, ASM names only that location in each platform image (recorded).
+        known = catalogue.find_location(location) or location
+        platform = [re.sub(r"<Location>[^<]*</Location>", "<Location>%s</Location>" % escape(known), fragment, count=1) for fragment in platform]
     return ok(ctx, deployment_views.vm_images_document(users, platform))
 
 

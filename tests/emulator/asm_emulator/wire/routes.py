@@ -40,6 +40,8 @@ ROUTES = [
     Route("GET", "/services/images/{name}", images.get_os_image),
     Route("PUT", "/services/images/{name}", images.update_os_image),
     Route("DELETE", "/services/images/{name}", images.delete_os_image),
+    Route("PUT", "/services/images/{name}/replicate", images.replicate_os_image),
+    Route("GET", "/services/images/{name}/details", images.get_os_image_details),
     # VM images and disks
     Route("GET", "/services/vmimages", images.list_vm_images),
     Route("POST", "/services/vmimages", images.create_vm_image),

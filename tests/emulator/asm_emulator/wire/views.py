@@ -2,7 +2,7 @@
 (asm-recordings/ and asm-api.md). Views read rule documents; they never change state."""
 from __future__ import annotations
 
-from asm_emulator import operations
+from asm_emulator import catalogue, operations
 from asm_emulator.clock import iso8601
 from asm_emulator.rules import storage_accounts
 from asm_emulator.wire.xmlout import NAMESPACES, document, element, text, text_or_nil
@@ -59,7 +59,9 @@ def hosted_service(ctx, doc, deployment_items=None):
 
 
 def hosted_services(ctx, docs):
-    return document("HostedServices", [element("HostedService", _hosted_service_children(ctx, doc)) for doc in docs])
+    """Items carry the service's ComputeCapabilities where the single GET has none (recorded)."""
+    return document("HostedServices", [element("HostedService", _hosted_service_children(ctx, doc) + [catalogue.hosted_service_capabilities(doc["location"])])
+                                       for doc in docs])
 
 
 # -- storage accounts ---------------------------------------------------------------------------
@@ -148,3 +150,16 @@ def platform_os_image(image):
 def os_images(platform, users):
     inner = "".join(image.fragment for image in platform) + "".join(element("OSImage", user_os_image_children(doc)) for doc in users)
     return document("Images", [inner])
+
+
+def os_image_details(doc):
+    """``GET /services/images/<name>/details`` (recorded): the image fields up to IsPremium, then
+    the replication progress per target region."""
+    children = user_os_image_children(doc)[:13]
+    progress = [element("ReplicationProgressElement", [text("Location", region), text("Progress", 0)]) for region in doc.get("replicated_to", [])]
+    return document("OSImageDetails", children + [element("ReplicationProgress", progress)])
+
+
+def replication_answer(doc):
+    """The recorded answer of Replicate: a serialized string with the published image name."""
+    return '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">%s__%s</string>' % (doc["subscription_id"].replace("-", ""), doc["name"])
