@@ -75,7 +75,8 @@ def test_vm_deployment_shape_and_boot_progression(make_emulator):
 
 
 def test_shutdown_start_restart_progressions(make_emulator):
-    emu = make_emulator("--duration", "storage_create=0.1", "--duration", "vm_create=0", "--duration", "vm_boot=0.6", "--duration", "role_shutdown=0.6", "--duration", "role_start=0.6",
+    emu = make_emulator("--duration", "storage_create=0.1", "--duration", "vm_create=0", "--duration", "vm_boot=0.6",
+                        "--duration", "role_shutdown=0.6", "--duration", "role_start=0.6",
                         "--duration", "role_restart=0.6", "--time-scale", "1")
     b.setup_vm(emu)
     wait_for(lambda: instance(emu, "vmsvc")[0] == "ReadyRole")
@@ -141,7 +142,7 @@ def test_ssh_key_needs_a_service_certificate(emu):
     from cryptography.hazmat.primitives.serialization import pkcs12
     import subprocess  # noqa: F401  (keeps imports local to this test)
     with open(emu.conn["management_cert_pfx_path"], "rb") as handle:
-        key, cert, _ = pkcs12.load_key_and_certificates(handle.read(), emu.conn["management_cert_password"].encode())
+        key, cert, _chain = pkcs12.load_key_and_certificates(handle.read(), emu.conn["management_cert_password"].encode())
     pfx = pkcs12.serialize_key_and_certificates(b"k", key, cert, None, serialization.BestAvailableEncryption(b"secret"))
     cert_body = b.body("CertificateFile", "<Data>%s</Data><CertificateFormat>pfx</CertificateFormat><Password>secret</Password>"
                        % base64.b64encode(pfx).decode())
@@ -160,8 +161,8 @@ def test_ssh_key_needs_a_service_certificate(emu):
 def test_roles_add_update_delete_and_disks(emu):
     b.setup_vm(emu)
     base = "/services/hostedservices/vmsvc/deployments/vmsvc"
-    added = emu.asm("POST", base + "/roles", b.persistent_vm_role(b.role("second", b.vhd("vmstore", "second"), config=b.linux_config(host="second"),
-                                                                           endpoints=(("SSH", 2222, 22),))))
+    second = b.role("second", b.vhd("vmstore", "second"), config=b.linux_config(host="second"), endpoints=(("SSH", 2222, 22),))
+    added = emu.asm("POST", base + "/roles", b.persistent_vm_role(second))
     assert added.status_code == 202, added.text
     emu.wait_operation(added.headers["x-ms-request-id"])
     clash = emu.asm("POST", base + "/roles", b.persistent_vm_role(b.role("third", b.vhd("vmstore", "third"), endpoints=(("SSH", 22, 22),))))

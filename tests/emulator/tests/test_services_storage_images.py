@@ -121,6 +121,9 @@ def test_storage_rules(emu):
         assert error_of(create_storage(emu, bad)) == (400, "BadRequest", message), bad
     assert error_of(create_storage(emu, "okname", label="x" * 101)) == (400, "BadRequest", "The label is not a valid storage account label.")
     assert error_of(create_storage(emu, "okname", location="Nowhere")) == (400, "BadRequest", "The location constraint is not valid")
+    long_description = body("CreateStorageServiceInput", "<ServiceName>okname</ServiceName><Description>%s</Description><Label>%s</Label>"
+                                                         "<Location>West US</Location>" % ("d" * 1025, b64("l")))
+    assert error_of(emu.asm("POST", "/services/storageservices", long_description)) == (400, "BadRequest", "The description is too long")
     assert create_storage(emu, "takenstor").status_code == 202
     assert error_of(create_storage(emu, "takenstor")) == (409, "ConflictError", "A storage account named 'takenstor' already exists in the subscription.")
     reason = child_text(parse(emu.asm("GET", "/services/storageservices/operations/isavailable/takenstor").text), "Reason")
@@ -140,7 +143,8 @@ def test_os_image_add_get_update_delete(emu):
     listing = parse(emu.asm("GET", "/services/images").text)
     names = [child_text(item, "Name") for item in listing]
     assert names[-1] == "mycentos" and "OpenLogic__OpenLogic-CentOS-62-20120531-ru-ru-30GB.vhd" in names and len(names) > 500
-    update = emu.asm("PUT", "/services/images/mycentos", body("OSImage", "<Label>newlabel</Label><MediaLink>%s</MediaLink><Name>mycentos</Name><OS>Linux</OS>" % media))
+    update_body = body("OSImage", "<Label>newlabel</Label><MediaLink>%s</MediaLink><Name>mycentos</Name><OS>Linux</OS>" % media)
+    update = emu.asm("PUT", "/services/images/mycentos", update_body)
     assert update.status_code == 200 and child_text(parse(update.text), "Label") == "newlabel"
     assert error_of(emu.asm("DELETE", "/services/storageservices/imgstore"))[:2] == (400, "BadRequest")
     delete = emu.asm("DELETE", "/services/images/mycentos?comp=media")

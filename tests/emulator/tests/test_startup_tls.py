@@ -55,7 +55,7 @@ def test_connection_file_and_generated_credentials(make_emulator, tmp_path):
     for key in ("management_cert_path", "management_cert_pfx_path", "publish_settings"):
         assert stat.S_IMODE(os.stat(conn[key]).st_mode) == 0o600
     with open(conn["management_cert_pfx_path"], "rb") as handle:
-        key, cert, _ = pkcs12.load_key_and_certificates(handle.read(), conn["management_cert_password"].encode())
+        key, cert, _chain = pkcs12.load_key_and_certificates(handle.read(), conn["management_cert_password"].encode())
     assert key is not None and cert is not None
     with open(conn["management_cert_path"], "rb") as handle:
         pem = handle.read()

@@ -48,7 +48,7 @@ def test_every_response_has_a_request_id(emu):
 def test_status_fault_for_next_n_matches(emu):
     rule = emu.control("POST", "faults", {"method": "GET", "path": "/locations$", "status": 503, "code": "ServerBusy", "message": "busy now", "count": 2})
     assert rule.status_code == 201 and rule.json()["id"] and rule.json()["remaining"] == 2
-    for _ in range(2):
+    for _attempt in range(2):
         response = emu.asm("GET", "/locations")
         assert error_of(response) == (503, "ServerBusy", "busy now")
         assert len(response.headers["x-ms-request-id"]) == 32
@@ -61,7 +61,7 @@ def test_status_fault_for_next_n_matches(emu):
 def test_probability_fault_and_delete_by_id(emu):
     never = emu.control("POST", "faults", {"method": "*", "path": "rolesizes", "status": 500, "probability": 0}).json()
     always = emu.control("POST", "faults", {"method": "*", "path": "rolesizes", "status": 409, "probability": 1.0}).json()
-    for _ in range(3):
+    for _attempt in range(3):
         assert error_of(emu.asm("GET", "/rolesizes"))[:2] == (409, "ConflictError")
     assert emu.control("DELETE", "faults/%d" % always["id"]).status_code == 200
     assert emu.asm("GET", "/rolesizes").status_code == 200

@@ -152,7 +152,9 @@ def storage_account_of_blob(tx, ctx, url, what="VHD"):
         raise bad_request("The %s URI %s is not a valid blob URI: it must look like https://<account>.blob.core.windows.net/<container>/<blob>." % (what, url))
     account = tx.get(STORAGE_ACCOUNT, global_key(blob.account))
     if account is None or account["subscription_id"] != ctx.subscription_id:
-        raise bad_request("The storage account with the name %s as specified in the VHD URI %s does not exists in the current subscription" % (blob.account, url))
+        # Real wording, grammar included.
+        raise bad_request("The storage account with the name %s as specified in the VHD URI %s does not exists in the current subscription"
+                          % (blob.account, url))
     return account, blob
 
 

@@ -206,4 +206,3 @@ def certificates_document(ctx, docs):
 
 def certificate_document(ctx, doc):
     return document("Certificate", _certificate_children(ctx, doc))
-

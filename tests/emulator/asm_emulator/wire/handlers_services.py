@@ -82,7 +82,8 @@ def get_storage_keys(ctx, _request, name):
 
 def regenerate_storage_keys(ctx, request, name):
     if request.query.get("action", "").lower() != "regenerate":
-        raise ASMError(400, "MissingOrInvalidRequiredQueryParameter", "A required query parameter was not specified for this request or was specified incorrectly.")
+        raise ASMError(400, "MissingOrInvalidRequiredQueryParameter",
+                       "A required query parameter was not specified for this request or was specified incorrectly.")
     body = xmlin.parse(request.body, "RegenerateKeys")
     doc = mutate(ctx, lambda tx: storage_accounts.regenerate_key(tx, ctx, name, body))
     return accepted(ctx, 200, document=views.storage_keys(ctx, doc))
