@@ -225,3 +225,18 @@ def test_deleting_deployments_services_and_storage_with_disks(emu):
     emu.wait_operation(response.headers["x-ms-request-id"])
     assert emu.asm("GET", "/services/hostedservices/svc2").status_code == 404
     assert len(parse(emu.asm("GET", "/services/disks").text)) == 0
+
+
+def test_data_disk_endpoints(emu):
+    b.setup_vm(emu)
+    base = "/services/hostedservices/vmsvc/deployments/vmsvc/roles/vmsvc/DataDisks"
+    added = emu.asm("POST", base, b.body("DataVirtualHardDisk", b.data_disk(3, b.vhd("vmstore", "extra"))[len("<DataVirtualHardDisk>"):-len(
+        "</DataVirtualHardDisk>")]))
+    assert added.status_code == 202, added.text
+    emu.wait_operation(added.headers["x-ms-request-id"])
+    disk = parse(emu.asm("GET", base + "/3").text)
+    assert tags(disk) == ["HostCaching", "DiskName", "Lun", "LogicalDiskSizeInGB", "MediaLink"] and child_text(disk, "Lun") == "3"
+    assert error_of(emu.asm("GET", base + "/5"))[:2] == (404, "ResourceNotFound")
+    emu.wait_operation(emu.asm("DELETE", base + "/3?comp=media").headers["x-ms-request-id"])
+    assert error_of(emu.asm("GET", base + "/3"))[:2] == (404, "ResourceNotFound")
+    assert len(parse(emu.asm("GET", "/services/disks").text)) == 1

@@ -588,3 +588,39 @@ def power_operation(tx, ctx, service, name, role_names, kind, post_shutdown_acti
 
 def unsupported_role_operation(operation_type):
     return ASMError(400, "BadRequest", "The operation type %s is not supported by this emulator." % operation_type)
+
+
+# -- data disks of a role (Add/Get/Update/Delete Data Disk) ------------------------------------------
+def find_data_disk(role, lun):
+    for disk in role["data_disks"]:
+        if str(disk["lun"]) == str(lun):
+            return disk
+    raise not_found("The data disk at LUN %s does not exist on role %s." % (lun, role["name"]))
+
+
+def add_data_disk(tx, ctx, service, name, role_name, body):
+    service_doc, deployment, lock = _locked_deployment(tx, ctx, service, name)
+    role = find_role(deployment, role_name)
+    size = role_size(role["size"])
+    disk = _data_disks(tx, ctx, service_doc, _single(None, body), set(), {"name": size["name"], "max_data_disks": 32})[0]
+    if any(existing["lun"] == disk["lun"] for existing in role["data_disks"]):
+        raise conflict("A data disk is already attached at LUN %d." % disk["lun"])
+    if len(role["data_disks"]) + 1 > size["max_data_disks"]:
+        raise bad_request("The maximum number of data disks allowed to be attached to a role of size %s is %d." % (size["name"], size["max_data_disks"]))
+    attached = {"service": service_doc["name"], "deployment": deployment["name"], "role": role["name"]}
+    _register_data_disk(tx, ctx, service_doc, attached, disk, len(role["data_disks"]) + 1, compact_stamp(ctx.now))
+    role["data_disks"] = sorted(role["data_disks"] + [disk], key=lambda d: d["lun"])
+    operations.begin(tx, ctx, "data_disk_add", lock)
+    save(tx, ctx, deployment)
+    return disk
+
+
+def delete_data_disk(tx, ctx, service, name, role_name, lun, delete_media):
+    _service_doc, deployment, lock = _locked_deployment(tx, ctx, service, name)
+    role = find_role(deployment, role_name)
+    disk = find_data_disk(role, lun)
+    disks.detach(tx, ctx, disk["disk_name"], delete_media)
+    role["data_disks"] = [d for d in role["data_disks"] if d is not disk]
+    operations.begin(tx, ctx, "data_disk_delete", lock)
+    save(tx, ctx, deployment)
+    return disk

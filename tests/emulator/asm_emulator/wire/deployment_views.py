@@ -80,6 +80,13 @@ def _data_disk(disk):
     ])
 
 
+def data_disk_document(disk):
+    return document("DataVirtualHardDisk", [
+        text("HostCaching", disk["host_caching"]), text("DiskLabel", disk.get("disk_label")), text("DiskName", disk["disk_name"]),
+        text("Lun", disk["lun"]), text("LogicalDiskSizeInGB", disk["size_gb"]), text("MediaLink", disk["media_link"]),
+    ])
+
+
 def _os_disk(disk):
     return element("OSVirtualHardDisk", [
         text("HostCaching", disk["host_caching"]), text("DiskLabel", disk.get("disk_label")), text("DiskName", disk["disk_name"]),

@@ -65,6 +65,25 @@ def delete_role(ctx, request, service, deployment, role):
     return accepted(ctx, 202)
 
 
+def add_data_disk(ctx, request, service, deployment, role):
+    body = xmlin.parse(request.body, "DataVirtualHardDisk")
+    mutate(ctx, lambda tx: deployments.add_data_disk(tx, ctx, service, deployment, role, body))
+    return accepted(ctx, 202)
+
+
+def get_data_disk(ctx, _request, service, deployment, role, lun):
+    def render(tx):
+        _service_doc, doc = deployments.get_by_name(tx, ctx, service, deployment)
+        return deployment_views.data_disk_document(deployments.find_data_disk(deployments.find_role(doc, role), lun))
+
+    return ok(ctx, read(ctx, render))
+
+
+def delete_data_disk(ctx, request, service, deployment, role, lun):
+    mutate(ctx, lambda tx: deployments.delete_data_disk(tx, ctx, service, deployment, role, lun, _media(request)))
+    return accepted(ctx, 202)
+
+
 def role_instance_operation(ctx, request, service, deployment, role):
     """Start, Shutdown, Restart, Capture Role as VM Image: the root element says which."""
     body = xmlin.parse(request.body, _ROLE_OPERATIONS)

@@ -66,6 +66,9 @@ ROUTES = [
     Route("GET", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}", compute.get_role),
     Route("PUT", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}", compute.update_role),
     Route("DELETE", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}", compute.delete_role),
+    Route("POST", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}/DataDisks", compute.add_data_disk),
+    Route("GET", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}/DataDisks/{lun}", compute.get_data_disk),
+    Route("DELETE", "/services/hostedservices/{service}/deployments/{deployment}/roles/{role}/DataDisks/{lun}", compute.delete_data_disk),
     Route("POST", "/services/hostedservices/{service}/deployments/{deployment}/roleinstances/{role}/Operations", compute.role_instance_operation),
     Route("POST", "/services/hostedservices/{service}/deployments/{deployment}/roleinstances/{instance}", compute.role_instance_unsupported),
 ]
