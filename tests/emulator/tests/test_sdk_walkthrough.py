@@ -113,6 +113,12 @@ def test_seed_walkthrough_with_the_sdk(emu, capsys):
     assert "<Role name=\"myvm\">" in deployment.configuration
     role = sms.get_role(name, name, name)
     assert role.role_size == "Small" and role.os_virtual_hard_disk.os == "Linux"
+    detail = sms.get_hosted_service_properties(name, embed_detail=True)
+    assert detail.deployments[0].name == name and detail.deployments[0].role_instance_list[0].role_name == name
+    disks = sms.list_disks()
+    assert disks[0].attached_to.role_name == name and disks[0].os == "Linux" and disks[0].source_image_name == SEED_IMAGE
+    assert sms.get_disk(disks[0].name).media_link.endswith("/vhds/myvm.vhd")
+    assert sms.get_subscription().current_hosted_services == 1
 
     # Capture it as a VM image (Specialized, as in the walkthrough); list VM images.
     image_name = name + "image"
