@@ -116,8 +116,8 @@ def refuse_platform_image(image, doing):
     """Raise when ``image`` is a platform image: it belongs to its publisher, not to the subscription."""
     if not is_user_image(image):
         raise AsmError("The VM image %s is a platform image (category %r); only the subscription's own images "
-                       "(category %r) can be %s." % (image.get("name"), image.get("category"),
-                                                                            USER_CATEGORY, doing), option="name")
+                       "(category %r) can be %s." % (image.get("name"), image.get("category"), USER_CATEGORY, doing),
+                       option="name")
 
 
 # ---------------------------------------------------------------- comparing an existing image with a task
