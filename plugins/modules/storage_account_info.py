@@ -24,7 +24,7 @@ options:
     type: str
   show_keys:
     description:
-      - Whether to return the primary and secondary access keys of each account in RV(storage_accounts[].keys).
+      - Whether to return the primary and secondary access keys of each account in RV(storage_accounts[].storage_service_keys).
       - The keys grant full access to the account's data. They cost one more request per account.
         Register the result with care and use C(no_log) on tasks that print it.
     type: bool
@@ -138,7 +138,7 @@ storage_accounts:
       returned: success
       type: dict
       sample: {"ResourceGroup": "Default-Storage-WestUS", "ResourceLocation": "West US"}
-    keys:
+    storage_service_keys:
       description: The access keys of the account (base64). Sensitive.
       returned: when O(show_keys=true)
       type: dict
@@ -174,7 +174,7 @@ def read(module):
         accounts = [account] if account is not None else []
     if module.params["show_keys"]:
         for account in accounts:
-            account["keys"] = storage_accounts.get_keys(client, account["name"])
+            account["storage_service_keys"] = storage_accounts.get_keys(client, account["name"])
     module.exit_json(changed=False, storage_accounts=accounts)
 
 

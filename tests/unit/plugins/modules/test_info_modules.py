@@ -61,14 +61,14 @@ def test_storage_accounts_without_keys(make_client):
     body = storage_accounts_xml([storage_account_xml("one", root=False), storage_account_xml("two", root=False)])
     result, sent = run(make_client, storage_account_info.main, {}, [(200, body)])
     assert [item["name"] for item in result["storage_accounts"]] == ["one", "two"]
-    assert all("keys" not in item for item in result["storage_accounts"])
+    assert all("storage_service_keys" not in item for item in result["storage_accounts"])
     assert sent == [("GET", "services/storageservices")]
 
 
 def test_storage_account_keys_only_when_asked(make_client):
     result, sent = run(make_client, storage_account_info.main, dict(name="one", show_keys=True),
                        [(200, storage_account_xml("one")), (200, storage_keys_xml("one"))])
-    assert result["storage_accounts"][0]["keys"] == dict(primary="cHJpbWFyeQ==", secondary="c2Vjb25kYXJ5")
+    assert result["storage_accounts"][0]["storage_service_keys"] == dict(primary="cHJpbWFyeQ==", secondary="c2Vjb25kYXJ5")
     assert sent == [("GET", "services/storageservices/one"), ("GET", "services/storageservices/one/keys")]
 
 
