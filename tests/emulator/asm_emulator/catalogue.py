@@ -92,7 +92,7 @@ def _web_worker_sizes():
 def hosted_service_capabilities(location):
     """``<ComputeCapabilities>`` of a hosted service in List Hosted Services (recorded 2015): the web
     and worker sizes of its location, and every size that virtual machines support."""
-    vm_sizes = [size["name"] for size in _role_sizes().values() if size["virtual_machines"]]
+    vm_sizes = vm_role_size_names()
     return xmlout.element("ComputeCapabilities", [
         xmlout.element("WebWorkerRoleSizes", [xmlout.text("RoleSize", size) for size in _web_worker_sizes().get(location, ())]),
         xmlout.element("VirtualMachinesRoleSizes", [xmlout.text("RoleSize", size) for size in vm_sizes]),
@@ -120,6 +120,11 @@ def _role_sizes():
 
 def find_role_size(name):
     return _role_sizes().get((name or "").lower())
+
+
+def vm_role_size_names():
+    """Sizes that virtual machines may use, in the catalogue's order."""
+    return [size["name"] for size in _role_sizes().values() if size["virtual_machines"]]
 
 
 @functools.lru_cache(maxsize=None)

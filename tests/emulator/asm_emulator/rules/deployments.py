@@ -83,7 +83,7 @@ def role_size(value):
     name = value or "Small"
     size = catalogue.find_role_size(name)
     if size is None or not size["virtual_machines"]:
-        allowed = ",".join(sorted(s["name"] for s in catalogue._role_sizes().values() if s["virtual_machines"]))  # pylint: disable=protected-access
+        allowed = ",".join(sorted(catalogue.vm_role_size_names()))
         raise bad_request("Value '%s' specified for parameter 'RoleSize' is invalid. Allowed values are '%s'." % (name, allowed))
     return size
 
@@ -533,7 +533,7 @@ def _update_data_disks(tx, ctx, service_doc, deployment, role, node, size):
             disk["host_caching"] = _host_caching(item.value("HostCaching"), disk["host_caching"])
             wanted[lun] = disk
         else:
-            wanted[lun] = _data_disks(tx, ctx, service_doc, _single(node, item), planned, {"name": size["name"], "max_data_disks": 32})[0]
+            wanted[lun] = _data_disks(tx, ctx, service_doc, _OneDisk(item), planned, {"name": size["name"], "max_data_disks": 32})[0]
     if len(wanted) > size["max_data_disks"]:
         raise bad_request("The maximum number of data disks allowed to be attached to a role of size %s is %d." % (size["name"], size["max_data_disks"]))
     for lun, disk in current.items():
@@ -547,10 +547,10 @@ def _update_data_disks(tx, ctx, service_doc, deployment, role, node, size):
     role["data_disks"] = [wanted[lun] for lun in sorted(wanted)]
 
 
-class _single:  # pylint: disable=invalid-name,too-few-public-methods
-    """A one-item view of a DataVirtualHardDisks node, to reuse _data_disks for one new disk."""
+class _OneDisk:  # pylint: disable=too-few-public-methods
+    """A DataVirtualHardDisks-like view of one DataVirtualHardDisk, to validate a single new disk."""
 
-    def __init__(self, _parent, item):
+    def __init__(self, item):
         self._item = item
 
     def all(self, _name):
@@ -558,7 +558,7 @@ class _single:  # pylint: disable=invalid-name,too-few-public-methods
 
 
 def delete_role(tx, ctx, service, name, role_name, delete_media):
-    service_doc, deployment, lock = _locked_deployment(tx, ctx, service, name)
+    _service_doc, deployment, lock = _locked_deployment(tx, ctx, service, name)
     role = find_role(deployment, role_name)
     if len(deployment["roles"]) == 1:
         raise bad_request("The role %s is the only role of deployment %s; delete the deployment instead." % (role["name"], deployment["name"]))
@@ -566,7 +566,6 @@ def delete_role(tx, ctx, service, name, role_name, delete_media):
     deployment["roles"] = [r for r in deployment["roles"] if r is not role]
     operations.begin(tx, ctx, "role_delete", lock)
     save(tx, ctx, deployment)
-    del service_doc
     return role
 
 
@@ -602,7 +601,7 @@ def add_data_disk(tx, ctx, service, name, role_name, body):
     service_doc, deployment, lock = _locked_deployment(tx, ctx, service, name)
     role = find_role(deployment, role_name)
     size = role_size(role["size"])
-    disk = _data_disks(tx, ctx, service_doc, _single(None, body), set(), {"name": size["name"], "max_data_disks": 32})[0]
+    disk = _data_disks(tx, ctx, service_doc, _OneDisk(body), set(), {"name": size["name"], "max_data_disks": 32})[0]
     if any(existing["lun"] == disk["lun"] for existing in role["data_disks"]):
         raise conflict("A data disk is already attached at LUN %d." % disk["lun"])
     if len(role["data_disks"]) + 1 > size["max_data_disks"]:

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import base64
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
 from asm_emulator import catalogue, tls
 from asm_emulator.clock import iso8601
 from asm_emulator.errors import ASMError, bad_request, conflict, not_found
@@ -62,8 +65,6 @@ def _cores(size):
 
 # -- management certificates -----------------------------------------------------------------------
 def _subscription_certificate(row):
-    from cryptography import x509  # pylint: disable=import-outside-toplevel
-    from cryptography.hazmat.primitives import serialization  # pylint: disable=import-outside-toplevel
     cert = x509.load_pem_x509_certificate(row["pem"].encode("ascii"))
     public_key = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.PKCS1)
     return [
