@@ -179,6 +179,15 @@ def test_catalogue_lists(emu):
     assert [child_text(f, "Name") for f in families] == ["1", "2", "3", "4"]
     assert tags(families[0]) == ["Name", "Label", "OperatingSystems"]
     assert base64.b64decode(child_text(families[3], "Label")).decode() == "Windows Server 2012 R2"
+    images = parse(emu.asm("GET", "/services/images").text)
+    assert len(images) == 523 and {child_text(i, "Category") for i in images} == {"Public"}
+    assert {child_text(i, "OS") for i in images} == {"Linux", "Windows"}
+    publishers = {child_text(i, "PublisherName") for i in images}
+    assert {"OpenLogic", "Canonical", "Microsoft Windows Server Group", "SUSE"} <= publishers
+    seed = [i for i in images if child_text(i, "Name") == "OpenLogic__OpenLogic-CentOS-62-20120531-ru-ru-30GB.vhd"][0]
+    assert child_text(seed, "PublisherName") == "OpenLogic" and "West US" in child_text(seed, "Location").split(";")
+    raw = emu.asm("GET", "/services/images").content
+    assert "Microsoft\u2019s experience".encode("utf-8") in raw  # the recorded bytes, not the data file's &#8217;
 
 
 def test_unknown_operation_is_404(emu):
