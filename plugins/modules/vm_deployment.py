@@ -969,16 +969,28 @@ class VmDeployment:
         if self.module.check_mode:
             self.exit(True, {}, after)
         steps = [("create VM deployment %s" % self.describe_target(), "running",
-                  lambda wait, timeout: deployments.create_vm_deployment(
-                      self.client, self.names["service_name"], spec, wait=wait, timeout=timeout))]
+                  lambda wait, timeout: self.create(spec, wait, timeout))]
         if state == "stopped":
             steps.append(self.power_step("shutdown", role_name))
         final = self.apply(steps, role_name)
         self.exit(True, {}, final or after)
 
+    def create(self, spec, wait, timeout):
+        """Create the deployment; a slot taken since the read (another run won the race) is explained, not a raw 409."""
+        try:
+            return deployments.create_vm_deployment(self.client, self.names["service_name"], spec, wait=wait,
+                                                    timeout=timeout)
+        except AsmError as error:
+            if error.status != 409:
+                raise
+            service = deployments.get_service_with_deployments(self.client, self.names["service_name"])
+            if service is not None:
+                self.refuse_occupied_slot(service)
+            raise
+
     def refuse_occupied_slot(self, service):
         occupant = deployments.find_by_slot(service["deployments"], self.names["slot"])
-        if occupant is not None:
+        if occupant is not None and occupant["name"].lower() != self.names["name"].lower():
             raise AsmError(
                 "The %s slot of hosted service %s is occupied by deployment %s, so deployment %s cannot be created "
                 "there. Set name=%s to manage that deployment, or delete it first." % (

@@ -137,57 +137,224 @@ deployments:
     service_name:
       description: Name of the hosted service that holds the deployment.
       type: str
+      returned: always
     name:
       description: Name of the deployment.
       type: str
+      returned: always
     slot:
       description: Deployment slot, V(Production) or V(Staging).
       type: str
+      returned: always
     status:
-      description: Status of the deployment, for example V(Running).
+      description:
+        - Status of the deployment, for example V(Running), V(Deploying) or V(Deleting).
+        - A VM deployment reports V(Running) while its instances still boot; see RV(deployments[].role_instances).
       type: str
+      returned: always
     label:
       description: Label of the deployment, decoded.
       type: str
+      returned: always
     url:
-      description: URL of the deployment.
+      description: URL of the deployment, C(http://<service>.cloudapp.net/).
       type: str
+      returned: always
     private_id:
       description: Identifier the service gives the deployment.
       type: str
+      returned: always
     created_time:
       description: When the deployment was created (ISO 8601, UTC).
       type: str
+      returned: always
     last_modified_time:
       description: When the deployment was last changed (ISO 8601, UTC).
       type: str
+      returned: always
     virtual_network_name:
       description: Virtual network of the deployment, if any.
       type: str
+      returned: always
     reserved_ip_name:
       description: Reserved IP address of the deployment, if any.
       type: str
+      returned: always
     virtual_ips:
-      description: Public virtual IP addresses, each with C(address), C(name) and C(is_dns_programmed).
+      description: Public virtual IP addresses of the deployment.
       type: list
       elements: dict
+      returned: always
+      contains:
+        address:
+          description: The IP address.
+          type: str
+        name:
+          description: Name the service gives the virtual IP.
+          type: str
+        is_dns_programmed:
+          description: Whether the C(cloudapp.net) name resolves to this address.
+          type: bool
     role_instances:
-      description:
-        - The instances of the roles, each with C(role_name), C(instance_name), C(instance_status),
-          C(instance_state_details), C(instance_error_code), C(power_state), C(ip_address), C(host_name),
-          C(instance_size) and C(instance_endpoints) (C(name), C(vip), C(public_port), C(local_port), C(protocol)).
+      description: The running instances of the roles (one per VM).
       type: list
       elements: dict
+      returned: always
+      contains:
+        role_name:
+          description: Name of the role the instance belongs to.
+          type: str
+        instance_name:
+          description: Name of the instance (the role name, for VMs).
+          type: str
+        instance_status:
+          description:
+            - Status of the instance, for example V(ReadyRole), V(RoleStateUnknown) while booting, V(StoppedVM)
+              or V(StoppedDeallocated).
+          type: str
+        instance_state_details:
+          description: Details the service gives about the status, if any.
+          type: str
+        instance_error_code:
+          description: Error code of a failed instance, if any.
+          type: str
+        power_state:
+          description: Power state, V(Starting), V(Started), V(Stopping), V(Stopped) or V(Unknown).
+          type: str
+        ip_address:
+          description: Internal IP address of the instance.
+          type: str
+        host_name:
+          description: Host name of the VM, once it has booted.
+          type: str
+        instance_size:
+          description: Size of the instance.
+          type: str
+        instance_endpoints:
+          description: Endpoints of the instance as reachable from outside.
+          type: list
+          elements: dict
+          contains:
+            name:
+              description: Name of the endpoint.
+              type: str
+            vip:
+              description: Virtual IP address the endpoint listens on.
+              type: str
+            public_port:
+              description: Public port.
+              type: int
+            local_port:
+              description: Port in the VM.
+              type: int
+            protocol:
+              description: V(tcp) or V(udp).
+              type: str
     roles:
-      description:
-        - The roles (VMs), each with C(role_name), C(role_type), C(role_size), C(availability_set_name),
-          C(vm_image_name), C(provision_guest_agent), C(subnet_names), C(os_disk) (C(os), C(media_link),
-          C(disk_name), C(disk_label), C(host_caching), C(source_image_name)), C(data_disks) (C(lun), C(size_gb),
-          C(media_link), C(disk_name), C(disk_label), C(host_caching)) and C(endpoints) (C(name), C(protocol),
-          C(port), C(local_port), C(vip), C(load_balanced_endpoint_set_name), C(probe),
-          C(idle_timeout_in_minutes), C(enable_direct_server_return)).
+      description: The roles (VMs) of the deployment and their configuration.
       type: list
       elements: dict
+      returned: always
+      contains:
+        role_name:
+          description: Name of the role.
+          type: str
+        role_type:
+          description: Type of the role, V(PersistentVMRole) for a VM.
+          type: str
+        role_size:
+          description: Size of the VM.
+          type: str
+        availability_set_name:
+          description: Availability set of the VM, if any.
+          type: str
+        vm_image_name:
+          description: VM image the VM was created from, when the service reports it.
+          type: str
+        provision_guest_agent:
+          description: Whether the VM agent was provisioned, when the service reports it.
+          type: bool
+        subnet_names:
+          description: Subnets the VM is placed in.
+          type: list
+          elements: str
+        os_disk:
+          description: The OS disk.
+          type: dict
+          contains:
+            os:
+              description: V(Linux) or V(Windows).
+              type: str
+            media_link:
+              description: URL of the VHD blob.
+              type: str
+            disk_name:
+              description: Name of the disk.
+              type: str
+            disk_label:
+              description: Label of the disk.
+              type: str
+            host_caching:
+              description: Host caching of the disk.
+              type: str
+            source_image_name:
+              description: OS image the disk was created from.
+              type: str
+        data_disks:
+          description: The data disks, by LUN.
+          type: list
+          elements: dict
+          contains:
+            lun:
+              description: Logical unit number.
+              type: int
+            size_gb:
+              description: Size in GB.
+              type: int
+            media_link:
+              description: URL of the VHD blob.
+              type: str
+            disk_name:
+              description: Name of the disk.
+              type: str
+            disk_label:
+              description: Label of the disk.
+              type: str
+            host_caching:
+              description: Host caching of the disk.
+              type: str
+        endpoints:
+          description: Input endpoints of the VM, in the shape of O(azure_classic.servicemanagement.vm_deployment#module:endpoints), plus the virtual IP.
+          type: list
+          elements: dict
+          contains:
+            name:
+              description: Name of the endpoint.
+              type: str
+            protocol:
+              description: V(tcp) or V(udp).
+              type: str
+            port:
+              description: Public port.
+              type: int
+            local_port:
+              description: Port in the VM.
+              type: int
+            vip:
+              description: Virtual IP address the endpoint listens on.
+              type: str
+            load_balanced_endpoint_set_name:
+              description: Load-balanced set of the endpoint, if any.
+              type: str
+            probe:
+              description: Load balancer probe, if any, with C(port), C(protocol), C(path), C(interval), C(timeout).
+              type: dict
+            idle_timeout_in_minutes:
+              description: Idle timeout of TCP connections.
+              type: int
+            enable_direct_server_return:
+              description: Whether direct server return is enabled.
+              type: bool
 """
 
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import deployments

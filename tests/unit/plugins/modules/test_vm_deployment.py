@@ -138,6 +138,15 @@ def test_occupied_slot_is_a_clear_failure_without_a_post(make_client):
     assert len(adapter.requests) == 1
 
 
+def test_slot_taken_between_the_read_and_the_create_is_explained(make_client):
+    occupied = (409, bodies.error_body("ConflictError", "The specified deployment slot Production is occupied."))
+    answers = [service_with(), (200, bodies.os_image_body()), occupied, service_with(dict(name="other", role="other"))]
+    result, adapter = run(make_client, answers, create_args())
+    assert result["failed"] is True and result["option"] == "name"
+    assert "occupied by deployment other" in result["msg"]
+    assert [r.method for r in adapter.requests] == ["GET", "GET", "POST", "GET"]
+
+
 def test_missing_hosted_service_names_service_name(make_client):
     missing = (404, bodies.error_body("ResourceNotFound", "The hosted service does not exist."))
     result, _adapter = run(make_client, [missing], create_args())
