@@ -70,7 +70,9 @@ step_package() {
 step_lint() {
   if [ -z "$(ls roles playbooks 2>/dev/null)" ]; then banner "ansible-lint: no roles or playbooks yet"; return 0; fi
   banner "ansible-lint (production profile)"
-  ansible-lint --offline --profile production roles/ playbooks/
+  # The roles and playbooks use the collection's own modules and roles by FQCN; ansible-lint finds
+  # them on the collections path, and the copy already sits at $WORK/ansible_collections/<ns>/<name>.
+  ANSIBLE_COLLECTIONS_PATH="$WORK" ansible-lint --offline --profile production roles/ playbooks/
 }
 
 for step in "${STEPS[@]}"; do
