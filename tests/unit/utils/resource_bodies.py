@@ -46,8 +46,8 @@ def hosted_service_xml(name, label=None, description=None, location="West US", a
     inner = ("<Url>https://management.core.windows.net/sub-1/services/hostedservices/%s</Url><ServiceName>%s</ServiceName>"
              "<HostedServiceProperties>%s%s<Label>%s</Label><Status>Created</Status>"
              "<DateCreated>2015-07-02T16:45:20Z</DateCreated><DateLastModified>2015-07-02T16:45:20Z</DateLastModified>"
-             "%s</HostedServiceProperties>" % (name, name, description_xml, place, _b64(label or name),
-                                                _extended(extended_properties)))
+             "%s</HostedServiceProperties>"
+             % (name, name, description_xml, place, _b64(label or name), _extended(extended_properties)))
     if deployments is not None:
         inner += "<Deployments>%s</Deployments>" % "".join(deployment_xml(*item) for item in deployments)
     if root:

@@ -40,8 +40,8 @@ def test_create(run):
     assert result["changed"] is True and result["request_id"] == "req1"
     assert result["hosted_service"]["name"] == "svc1" and result["hosted_service"]["deployments"] == []
     assert sent == [GET, ("POST", "services/hostedservices"), ("GET", "operations/req1"), GET]
-    assert body_children(adapter.requests[1])[:4] == [("ServiceName", "svc1"), ("Label", "c3ZjMQ=="),
-                                                     ("Description", "front"), ("Location", "West US")]
+    assert body_children(adapter.requests[1])[:4] == [
+        ("ServiceName", "svc1"), ("Label", "c3ZjMQ=="), ("Description", "front"), ("Location", "West US")]
 
 
 def test_second_run_is_one_get_and_unchanged(run):

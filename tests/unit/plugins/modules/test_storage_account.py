@@ -67,8 +67,8 @@ def test_a_label_update_never_touches_the_account_type(run):
 
 def test_account_type_update(run):
     updated = storage_account_xml("store1", label="Disks", account_type="Standard_GRS")
-    result, _sent, adapter = run(dict(account_type="Standard_GRS"), [(200, EXISTING), (200, ""), succeeded(),
-                                                                    (200, updated)], diff=True)
+    answers = [(200, EXISTING), (200, ""), succeeded(), (200, updated)]
+    result, _sent, adapter = run(dict(account_type="Standard_GRS"), answers, diff=True)
     assert body_children(adapter.requests[1]) == [("AccountType", "Standard_GRS")]
     assert (result["diff"]["before"]["account_type"], result["diff"]["after"]["account_type"]) == \
         ("Standard_LRS", "Standard_GRS")
