@@ -20,6 +20,9 @@ description:
     A task that asks for different ones fails and says so; nothing is changed.
   - Platform images (any category other than V(User), such as the V(Public) marketplace images) are
     never modified or deleted; a task that would do so fails.
+  - Adding an image sends its name, label, blob and OS; when the task also sets catalogue fields
+    (O(description), O(image_family) and the others), they follow in one update once the add has
+    finished, so the add is waited for even with O(wait=false).
 author:
   - azure_classic.servicemanagement maintainers (@azure-classic)
 options:
