@@ -257,6 +257,7 @@ def update(module, flow, current):
     changes = changed_fields(current, wanted)
     if not changes:
         flow.unchanged(current)
+        return
     sent = changes_to_send(current, changes)
     flow.update(current, changes,
                 lambda: hosted_services.update(client, current["name"], wait=params["wait"],
@@ -282,7 +283,8 @@ def ensure(module):
     if module.params["state"] == "absent":
         if current is None:
             flow.unchanged(None)
-        delete(module, flow, current)
+        else:
+            delete(module, flow, current)
     elif current is None:
         create(module, flow)
     else:

@@ -335,6 +335,7 @@ def update(module, flow, current):
     changes = changed_fields(current, wanted, equal=os_images.FIELD_EQUALITY)
     if not changes:
         flow.unchanged(current)
+        return
     os_images.refuse_platform_image(current, "modified")
     flow.update(current, changes,
                 lambda: os_images.update(client, current, changes, wait=params["wait"], timeout=params["wait_timeout"]))
@@ -354,7 +355,8 @@ def ensure(module):
     if module.params["state"] == "absent":
         if current is None:
             flow.unchanged(None)
-        delete(module, flow, current)
+        else:
+            delete(module, flow, current)
     elif current is None:
         create(module, flow)
     else:

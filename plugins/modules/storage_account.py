@@ -256,6 +256,7 @@ def update(module, flow, current):
     changes = changed_fields(current, wanted)
     if not changes:
         flow.unchanged(current)
+        return
     sent = changes_to_send(current, changes)
     flow.update(current, changes,
                 lambda: storage_accounts.update(client, current["name"], wait=params["wait"],
@@ -269,8 +270,9 @@ def ensure(module):
     if params["state"] == "absent":
         if current is None:
             flow.unchanged(None)
-        flow.delete(current, lambda: storage_accounts.delete(client, current["name"], wait=params["wait"],
-                                                             timeout=params["wait_timeout"]))
+        else:
+            flow.delete(current, lambda: storage_accounts.delete(client, current["name"], wait=params["wait"],
+                                                                 timeout=params["wait_timeout"]))
     elif current is None:
         create(module, flow)
     else:
