@@ -240,3 +240,17 @@ def test_data_disk_endpoints(emu):
     emu.wait_operation(emu.asm("DELETE", base + "/3?comp=media").headers["x-ms-request-id"])
     assert error_of(emu.asm("GET", base + "/3"))[:2] == (404, "ResourceNotFound")
     assert len(parse(emu.asm("GET", "/services/disks").text)) == 1
+
+
+def test_list_hosted_services_extended_embeds_every_deployment_in_one_request(emu):
+    b.setup_vm(emu)
+    emu.asm("POST", "/services/hostedservices", b.hosted_service("emptysvc"))
+    plain = parse(emu.asm("GET", "/services/hostedservices").text)
+    assert all(item.find(NS + "Deployments") is None for item in plain)
+    emu.control("POST", "stats/reset")
+    extended = parse(emu.asm("GET", "/services/hostedservices?embed-detail=true").text)
+    assert emu.control("GET", "stats").json()["total"] == 1
+    by_name = dict((child_text(item, "ServiceName"), item) for item in extended)
+    assert tags(by_name["vmsvc"])[:4] == ["Url", "ServiceName", "HostedServiceProperties", "Deployments"]
+    assert tags(by_name["vmsvc"].find(NS + "Deployments")[0]) == DEPLOYMENT_TAGS
+    assert list(by_name["emptysvc"].find(NS + "Deployments")) == []

@@ -12,8 +12,16 @@ def _is_true(value):
 
 
 # -- hosted services --------------------------------------------------------------------------------
-def list_hosted_services(ctx, _request):
-    return ok(ctx, read(ctx, lambda tx: views.hosted_services(ctx, hosted_services.list_all(tx, ctx))))
+def list_hosted_services(ctx, request):
+    """With ``embed-detail=true`` this is List Hosted Services Extended: every service with its deployments, one request."""
+    embed = _is_true(request.query.get("embed-detail"))
+
+    def render(tx):
+        docs = hosted_services.list_all(tx, ctx)
+        items = [deployment_views.embedded_deployments(tx, ctx, doc) for doc in docs] if embed else None
+        return views.hosted_services(ctx, docs, items)
+
+    return ok(ctx, read(ctx, render))
 
 
 def get_hosted_service(ctx, request, service):

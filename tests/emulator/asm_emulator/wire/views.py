@@ -58,10 +58,16 @@ def hosted_service(ctx, doc, deployment_items=None):
     return document("HostedService", _hosted_service_children(ctx, doc, deployments_xml))
 
 
-def hosted_services(ctx, docs):
-    """Items carry the service's ComputeCapabilities where the single GET has none (recorded)."""
-    return document("HostedServices", [element("HostedService", _hosted_service_children(ctx, doc) + [catalogue.hosted_service_capabilities(doc["location"])])
-                                       for doc in docs])
+def hosted_services(ctx, docs, deployment_items=None):
+    """Items carry the service's ComputeCapabilities where the single GET has none (recorded).
+
+    ``deployment_items`` (one list of rendered <Deployment> elements per service) only with embed-detail=true.
+    """
+    per_service = deployment_items or [None] * len(docs)
+    return document("HostedServices", [
+        element("HostedService", _hosted_service_children(ctx, doc, None if items is None else element("Deployments", items))
+                + [catalogue.hosted_service_capabilities(doc["location"])])
+        for doc, items in zip(docs, per_service)])
 
 
 # -- storage accounts ---------------------------------------------------------------------------
