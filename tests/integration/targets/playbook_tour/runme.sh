@@ -53,7 +53,9 @@ grep -qF '| SSH | tcp |' "$LOGS/report/report.md"
 grep -qF 'ittour-vm-01image' "$LOGS/report/report.html"
 grep -qF '<style>' "$LOGS/report/report.html"
 # Self-contained: no scripts, stylesheets or images fetched from elsewhere.
-! grep -qiE '<script|<link|<img|@import|src=' "$LOGS/report/report.html"
+if grep -qiE '<script|<link|<img|@import|src=' "$LOGS/report/report.html"; then
+  echo "report.html refers to something outside itself"; exit 1
+fi
 
 # 4. cleanup only
 tour --tags cleanup "$@" | tee "$LOGS/tour-cleanup.log"
