@@ -278,17 +278,13 @@ def get_deployment_by_slot(client, service_name, slot):
 def list_vm_deployments(client):
     """Every VM deployment of the subscription, from one ``GET services/hostedservices?embed-detail=true``.
 
-    A service listed without any ``<Deployments>`` element (an endpoint that ignores ``embed-detail``
-    on the list, as List Cloud Services is documented without it) is read on its own with
-    ``embed-detail``, so the answer is complete either way; an empty ``<Deployments/>`` costs nothing more.
+    That is List Hosted Services Extended: each service comes with its deployments, roles and
+    instances, so the subscription is read in one request, never one per service.
     """
     services = client.get("services/hostedservices", query=[("embed-detail", "true")])[1] or []
     found = []
     for raw in _as_list(services):
-        if raw.get("deployments") is None:
-            service = get_service_with_deployments(client, raw.get("service_name")) or dict(deployments=[])
-        else:
-            service = _hosted_service_with_deployments(raw)
+        service = _hosted_service_with_deployments(raw)
         found.extend(deployment for deployment in service["deployments"] if is_vm_deployment(deployment))
     return found
 

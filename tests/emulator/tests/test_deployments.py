@@ -254,3 +254,29 @@ def test_list_hosted_services_extended_embeds_every_deployment_in_one_request(em
     assert tags(by_name["vmsvc"])[:4] == ["Url", "ServiceName", "HostedServiceProperties", "Deployments"]
     assert tags(by_name["vmsvc"].find(NS + "Deployments")[0]) == DEPLOYMENT_TAGS
     assert list(by_name["emptysvc"].find(NS + "Deployments")) == []
+
+
+def _probed_role(probe_xml):
+    endpoints = ("<InputEndpoint><LoadBalancedEndpointSetName>web</LoadBalancedEndpointSetName><LocalPort>80</LocalPort><Name>HTTP</Name>"
+                 "<Port>80</Port><LoadBalancerProbe>%s</LoadBalancerProbe><Protocol>tcp</Protocol></InputEndpoint>" % probe_xml)
+    network = ("<ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType><InputEndpoints>%s</InputEndpoints>"
+               "<SubnetNames></SubnetNames></ConfigurationSet>" % endpoints)
+    return b.persistent_vm_role("<RoleName>vmsvc</RoleName><RoleType>PersistentVMRole</RoleType><ConfigurationSets>%s</ConfigurationSets>"
+                                "<RoleSize>Small</RoleSize>" % network)
+
+
+def test_load_balancer_probe_keeps_interval_and_timeout(emu):
+    b.setup_vm(emu)
+    role_path = "/services/hostedservices/vmsvc/deployments/vmsvc/roles/vmsvc"
+    updated = emu.asm("PUT", role_path, _probed_role("<Path>/health</Path><Port>80</Port><Protocol>http</Protocol>"
+                                                     "<IntervalInSeconds>30</IntervalInSeconds><TimeoutInSeconds>61</TimeoutInSeconds>"))
+    emu.wait_operation(updated.headers["x-ms-request-id"])
+    probe = parse(emu.asm("GET", role_path).text).find(NS + "ConfigurationSets")[0].find(NS + "InputEndpoints")[0].find(NS + "LoadBalancerProbe")
+    assert tags(probe) == ["Path", "Port", "Protocol", "IntervalInSeconds", "TimeoutInSeconds"]
+    assert (child_text(probe, "IntervalInSeconds"), child_text(probe, "TimeoutInSeconds")) == ("30", "61")
+    defaulted = emu.asm("PUT", role_path, _probed_role("<Port>80</Port><Protocol>tcp</Protocol>"))
+    emu.wait_operation(defaulted.headers["x-ms-request-id"])
+    probe = parse(emu.asm("GET", role_path).text).find(NS + "ConfigurationSets")[0].find(NS + "InputEndpoints")[0].find(NS + "LoadBalancerProbe")
+    assert (child_text(probe, "IntervalInSeconds"), child_text(probe, "TimeoutInSeconds")) == ("15", "31")
+    bad = emu.asm("PUT", role_path, _probed_role("<Port>80</Port><Protocol>tcp</Protocol><IntervalInSeconds>1</IntervalInSeconds>"))
+    assert error_of(bad)[:2] == (400, "BadRequest")

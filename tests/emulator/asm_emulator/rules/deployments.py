@@ -88,6 +88,21 @@ def role_size(value):
     return size
 
 
+# What the service answers for a probe that names no interval or timeout.
+PROBE_DEFAULT_INTERVAL = 15
+PROBE_DEFAULT_TIMEOUT = 31
+
+
+def _probe(probe, endpoint_name):
+    return {
+        "path": probe.value("Path"), "port": probe.value("Port"), "protocol": probe.value("Protocol"),
+        "interval": _int(probe.value("IntervalInSeconds") or str(PROBE_DEFAULT_INTERVAL),
+                         "IntervalInSeconds of the probe of endpoint %s" % endpoint_name, 5, 2147483647),
+        "timeout": _int(probe.value("TimeoutInSeconds") or str(PROBE_DEFAULT_TIMEOUT),
+                        "TimeoutInSeconds of the probe of endpoint %s" % endpoint_name, 11, 2147483647),
+    }
+
+
 def _endpoints(node):
     endpoints = []
     for item in node.all("InputEndpoint") if node is not None else []:
@@ -101,7 +116,7 @@ def _endpoints(node):
             "port": _int(item.value("Port"), "Port of endpoint %s" % name, 1, 65535),
             "local_port": _int(item.value("LocalPort"), "LocalPort of endpoint %s" % name, 1, 65535),
             "lb_set": item.value("LoadBalancedEndpointSetName") or None,
-            "probe": None if probe is None else {"path": probe.value("Path"), "port": probe.value("Port"), "protocol": probe.value("Protocol")},
+            "probe": None if probe is None else _probe(probe, name),
             "direct_server_return": (item.value("EnableDirectServerReturn") or "false").lower() == "true",
             "idle_timeout": _int(item.value("IdleTimeoutInMinutes") or "4", "IdleTimeoutInMinutes", 4, 30),
         })

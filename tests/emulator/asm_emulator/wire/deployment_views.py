@@ -44,7 +44,8 @@ def _input_endpoint(endpoint, vip):
     return element("InputEndpoint", [
         text("LoadBalancedEndpointSetName", endpoint.get("lb_set")),
         text("LocalPort", endpoint["local_port"]), text("Name", endpoint["name"]), text("Port", endpoint["port"]),
-        element("LoadBalancerProbe", [text("Path", probe.get("path")), text("Port", probe.get("port")), text("Protocol", probe.get("protocol"))])
+        element("LoadBalancerProbe", [text("Path", probe.get("path")), text("Port", probe.get("port")), text("Protocol", probe.get("protocol")),
+                                      text("IntervalInSeconds", probe.get("interval")), text("TimeoutInSeconds", probe.get("timeout"))])
         if probe else None,
         text("Protocol", endpoint["protocol"]), text("Vip", vip),
         text("EnableDirectServerReturn", endpoint["direct_server_return"]), text("IdleTimeoutInMinutes", endpoint["idle_timeout"]),

@@ -211,14 +211,13 @@ def test_list_vm_deployments_is_one_request_and_skips_web_roles():
     assert client.queries == [[("embed-detail", "true")]]
 
 
-def test_list_reads_a_service_on_its_own_only_when_the_list_has_no_deployments_element():
+def test_list_never_reads_services_one_by_one():
     listed = ('<HostedServices %s><HostedService><ServiceName>svc</ServiceName></HostedService>'
               '<HostedService><ServiceName>empty</ServiceName><Deployments/></HostedService></HostedServices>' % bodies.NS)
     client = FixedClient({"services/hostedservices": listed,
                           "services/hostedservices/svc": bodies.hosted_service_body("svc", [bodies.deployment_element()])})
-    found = deployments.list_vm_deployments(client)
-    assert [(d["service_name"], d["name"]) for d in found] == [("svc", "vm1")]
-    assert client.queries == [[("embed-detail", "true")], [("embed-detail", "true")]]
+    assert deployments.list_vm_deployments(client) == []
+    assert client.queries == [[("embed-detail", "true")]]
 
 
 class FixedClient:
