@@ -92,6 +92,11 @@ class AsmModule:
         self.close()
         self.module.fail_json(msg=msg, **kwargs)
 
+    def fail_on_option_errors(self, errors):
+        """Fail with every ``(option, message)`` problem of the input at once, naming the first option."""
+        if errors:
+            self.fail(" ".join(message for _option, message in errors), option=errors[0][0])
+
     def exit_json(self, **kwargs):
         self.close()
         self.module.exit_json(**kwargs)

@@ -298,8 +298,7 @@ def main():
     errors = hosted_services.option_errors(name=params["name"], label=params["label"],
                                            description=params["description"],
                                            extended_properties=params["extended_properties"])
-    if errors:
-        module.fail(" ".join(message for _option, message in errors), option=errors[0][0])
+    module.fail_on_option_errors(errors)
     verb = "delete" if params["state"] == "absent" else "create or update"
     module.run(ensure, action="%s hosted service %s" % (verb, params["name"]))
 

@@ -368,8 +368,7 @@ def main():
     params = module.params
     errors = os_images.option_errors(name=params["name"], label=params["label"], description=params["description"],
                                      media_link=params["media_link"])
-    if errors:
-        module.fail(" ".join(message for _option, message in errors), option=errors[0][0])
+    module.fail_on_option_errors(errors)
     verb = "delete" if params["state"] == "absent" else "add or update"
     module.run(ensure, action="%s OS image %s" % (verb, params["name"]))
 

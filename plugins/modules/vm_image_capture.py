@@ -497,8 +497,7 @@ def main():
     module = AsmModule(ARGUMENT_SPEC, wait=True, supports_check_mode=True)
     params = module.params
     errors = vm_images.option_errors(name=params["name"], label=params["label"], description=params["description"])
-    if errors:
-        module.fail(" ".join(message for _option, message in errors), option=errors[0][0])
+    module.fail_on_option_errors(errors)
     verb = "delete" if params["state"] == "absent" else "capture"
     module.run(ensure, action="%s VM image %s" % (verb, params["name"]))
 

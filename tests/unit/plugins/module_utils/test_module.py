@@ -83,3 +83,14 @@ def test_env_fallback_reaches_the_module(monkeypatch, tmp_path):
         module.run(lambda m: m.client)
     result = run_module(main, {})
     assert "from-env.pem does not exist" in result["msg"]
+
+
+def test_option_errors_are_reported_together_naming_the_first_option():
+    def main():
+        module = AsmModule({}, supports_check_mode=True)
+        module.fail_on_option_errors([])
+        module.fail_on_option_errors([("name", "name is too long."), ("label", "label is too long.")])
+    result = run_module(main, {})
+    assert result["failed"] is True
+    assert result["msg"] == "name is too long. label is too long."
+    assert result["option"] == "name"
