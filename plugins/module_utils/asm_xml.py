@@ -179,6 +179,14 @@ def _extended_property(elem):
     return fields.get("Name", ""), fields.get("Value", "")
 
 
+def as_list(value):
+    """A parsed list container as a list: ``None``, ``""`` (an empty element the parser did not know
+    as a list) and a single dict (a lone repeated child) are normalised."""
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def parse_to_dict(body):
     """``parse`` then ``element_to_dict``; returns ``(root_tag, value)``."""
     root = parse(body)

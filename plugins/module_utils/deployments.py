@@ -13,6 +13,7 @@ the service enforces.
 
 from __future__ import annotations
 
+from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.asm_xml import as_list
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.asm_xml import b64decode_text
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.asm_xml import b64encode_text
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.asm_xml import build
@@ -57,15 +58,6 @@ def role_operations_path(service_name, name, role_name):
 
 
 # ---------------------------------------------------------------- normalizing responses
-
-def _as_list(value):
-    """A list container the parser saw as a single dict (or nothing) becomes a list."""
-    if value is None or value == "":
-        return []
-    if isinstance(value, list):
-        return value
-    return [value]
-
 
 def _none_if_empty(value):
     return None if value == "" else value
@@ -123,7 +115,7 @@ def normalize_os_disk(raw):
 
 
 def _network_configuration(raw_role):
-    for config in _as_list(raw_role.get("configuration_sets")):
+    for config in as_list(raw_role.get("configuration_sets")):
         if config.get("configuration_set_type") == "NetworkConfiguration":
             return config
     return {}
@@ -138,11 +130,11 @@ def normalize_role(raw):
         availability_set_name=_none_if_empty(raw.get("availability_set_name")),
         vm_image_name=_none_if_empty(raw.get("vm_image_name")),
         provision_guest_agent=_none_if_empty(raw.get("provision_guest_agent")),
-        subnet_names=[name for name in _as_list(network.get("subnet_names")) if name],
+        subnet_names=[name for name in as_list(network.get("subnet_names")) if name],
         os_disk=normalize_os_disk(raw.get("os_virtual_hard_disk")),
-        data_disks=sorted((normalize_data_disk(disk) for disk in _as_list(raw.get("data_virtual_hard_disks"))),
+        data_disks=sorted((normalize_data_disk(disk) for disk in as_list(raw.get("data_virtual_hard_disks"))),
                           key=lambda disk: disk["lun"]),
-        endpoints=[normalize_endpoint(endpoint) for endpoint in _as_list(network.get("input_endpoints"))],
+        endpoints=[normalize_endpoint(endpoint) for endpoint in as_list(network.get("input_endpoints"))],
     )
 
 
@@ -168,7 +160,7 @@ def normalize_instance(raw):
         host_name=_none_if_empty(raw.get("host_name")),
         instance_size=_none_if_empty(raw.get("instance_size")),
         instance_endpoints=[normalize_instance_endpoint(endpoint)
-                            for endpoint in _as_list(raw.get("instance_endpoints"))],
+                            for endpoint in as_list(raw.get("instance_endpoints"))],
     )
 
 
@@ -194,9 +186,9 @@ def normalize_deployment(raw, service_name):
         last_modified_time=_none_if_empty(raw.get("last_modified_time")),
         virtual_network_name=_none_if_empty(raw.get("virtual_network_name")),
         reserved_ip_name=_none_if_empty(raw.get("reserved_ip_name")),
-        virtual_ips=[normalize_virtual_ip(vip) for vip in _as_list(raw.get("virtual_ips"))],
-        role_instances=[normalize_instance(instance) for instance in _as_list(raw.get("role_instance_list"))],
-        roles=[normalize_role(role) for role in _as_list(raw.get("role_list"))],
+        virtual_ips=[normalize_virtual_ip(vip) for vip in as_list(raw.get("virtual_ips"))],
+        role_instances=[normalize_instance(instance) for instance in as_list(raw.get("role_instance_list"))],
+        roles=[normalize_role(role) for role in as_list(raw.get("role_list"))],
     )
 
 
@@ -242,7 +234,7 @@ def _hosted_service_with_deployments(raw):
         location=_none_if_empty(properties.get("location")),
         affinity_group=_none_if_empty(properties.get("affinity_group")),
         deployments=[normalize_deployment(deployment, service_name)
-                     for deployment in _as_list(raw.get("deployments"))],
+                     for deployment in as_list(raw.get("deployments"))],
     )
 
 
@@ -283,19 +275,10 @@ def list_vm_deployments(client):
     """
     services = client.get("services/hostedservices", query=[("embed-detail", "true")])[1] or []
     found = []
-    for raw in _as_list(services):
+    for raw in as_list(services):
         service = _hosted_service_with_deployments(raw)
         found.extend(deployment for deployment in service["deployments"] if is_vm_deployment(deployment))
     return found
-
-
-def get_vm_image(client, name):
-    """The VM image ``name`` from the list of VM images (there is no single-image GET), or ``None``."""
-    images = client.get("services/vmimages")[1] or []
-    for image in _as_list(images):
-        if (image.get("name") or "").lower() == name.lower():
-            return image
-    return None
 
 
 # ---------------------------------------------------------------- request bodies

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.asm_xml import as_list
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.asm_xml import build
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.deployments import role_operations_path
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.desired_state import blank_to_none
@@ -51,12 +52,6 @@ def image_path(name):
 
 # ---------------------------------------------------------------- reading
 
-def _as_list(value):
-    if value is None or value == "":
-        return []
-    return value if isinstance(value, list) else [value]
-
-
 def _pick(raw, fields):
     raw = raw or {}
     return dict((field, blank_to_none(raw.get(field))) for field in fields)
@@ -67,7 +62,7 @@ def curate(raw):
     image = _pick(raw, _TOP_FIELDS)
     image["os_disk_configuration"] = _pick(raw.get("os_disk_configuration"), _OS_DISK_FIELDS)
     image["data_disk_configurations"] = sorted(
-        (_pick(disk, _DISK_FIELDS) for disk in _as_list(raw.get("data_disk_configurations"))),
+        (_pick(disk, _DISK_FIELDS) for disk in as_list(raw.get("data_disk_configurations"))),
         key=lambda disk: disk["lun"] or 0)
     return image
 
@@ -76,7 +71,7 @@ def list_images(client, location=None, publisher=None, category=None):
     """VM images, platform and user, in one request; the three filters are applied by the service."""
     query = [("location", location), ("publisher", publisher), ("category", category)]
     items = client.get(COLLECTION_PATH, query=query)[1]
-    return [curate(item) for item in _as_list(items)]
+    return [curate(item) for item in as_list(items)]
 
 
 def find(images, name):

@@ -798,6 +798,7 @@ from contextlib import contextmanager
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import deployments
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import os_images
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import vm_desired_state as desired
+from ansible_collections.azure_classic.servicemanagement.plugins.module_utils import vm_images
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.errors import AsmError
 from ansible_collections.azure_classic.servicemanagement.plugins.module_utils.module import AsmModule
 
@@ -1003,7 +1004,7 @@ class VmDeployment:
             if image is None:
                 raise AsmError("The OS image %s does not exist." % self.params["image"], option="image")
             return desired.source_facts(image=image)
-        image = deployments.get_vm_image(self.client, self.params["vm_image"])
+        image = vm_images.get(self.client, self.params["vm_image"])
         if image is None:
             raise AsmError("The VM image %s does not exist." % self.params["vm_image"], option="vm_image")
         return desired.source_facts(vm_image=image)

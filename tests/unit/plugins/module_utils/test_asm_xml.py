@@ -123,3 +123,10 @@ def test_parse_error_document():
     assert message.startswith("The storage account ") and "dss123" in message
     assert asm_xml.parse_error(b"<html>oops</html>") == (None, None)
     assert asm_xml.parse_error(b"") == (None, None)
+
+
+def test_as_list_normalises_parsed_containers():
+    assert asm_xml.as_list(None) == []
+    assert asm_xml.as_list("") == []
+    assert asm_xml.as_list({"name": "a"}) == [{"name": "a"}]
+    assert asm_xml.as_list([1, 2]) == [1, 2]
