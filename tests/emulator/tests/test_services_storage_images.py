@@ -131,7 +131,10 @@ def test_storage_rules(emu):
 
 
 def test_os_image_add_get_update_delete(emu):
-    assert create_storage(emu, "imgstore").status_code == 202
+    created = create_storage(emu, "imgstore")
+    assert created.status_code == 202
+    # Until its create finishes the account is locked (409 exclusive access), which would hide the rule tested below.
+    emu.wait_operation(created.headers["x-ms-request-id"])
     media = "http://imgstore.blob.core.windows.net/vhds/ubuntu.vhd"
     add = emu.asm("POST", "/services/images", body("OSImage", "<Label>mycentos</Label><MediaLink>%s</MediaLink><Name>mycentos</Name><OS>Linux</OS>" % media))
     assert add.status_code == 200
